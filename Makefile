@@ -1,0 +1,53 @@
+# hoso: every target does its own set-up on a fresh Debian machine.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf \
+	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all setup system-deps demo test lint typecheck bench samples clean
+
+all: test
+
+system-deps: .stamp-apt
+.stamp-apt: Makefile
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@touch $@
+
+setup: system-deps $(VENV)/.stamp
+$(VENV)/.stamp: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $@
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check . || true
+
+typecheck: setup
+	$(BIN)/mypy hoso matching
+	$(BIN)/mypy ingest ocr storage samples
+
+test: setup lint typecheck
+	$(BIN)/pytest -n 2 -q
+
+demo: setup
+	$(BIN)/hoso extract samples/golden/*.pdf samples/golden/*.jpg samples/golden/*.png
+
+samples: setup
+	$(BIN)/python -m samples.generate --out var/samples --seed 7 --dossiers 12
+
+bench: setup
+	$(BIN)/python benchmarks/bench_extract.py --seed 20261129 --out var/bench
+
+clean:
+	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Intake: find the files, tell their type from content, split them into pages."""

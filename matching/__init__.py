@@ -1,0 +1,1 @@
+"""Electronic-record comparison (issue 3)."""

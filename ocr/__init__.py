@@ -1,0 +1,1 @@
+"""Reading the paper: image cleanup, OCR, page layout and field extraction."""

@@ -1,0 +1,1 @@
+"""Web review UI (issue 4)."""

@@ -1,0 +1,1 @@
+"""Synthetic dossiers with ground truth, for tests, demo and benchmark."""

@@ -1,0 +1,1 @@
+"""Database and object storage (issue 3/5)."""
