@@ -1,0 +1,303 @@
+"""Pure scoring of `hoso extract --json` output against generator truth files."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Fold = Callable[[str, str], str]
+CoreKinds = dict[tuple[str, str], str]
+
+VARIANT_TARGETS: dict[str, float] = {
+    "born_digital": 0.98,
+    "clean": 0.98,
+    "scanner": 0.95,
+    "jpeg": 0.95,
+    "fax": 0.95,
+    "rotated": 0.95,
+    "phone": 0.90,
+}
+SPLIT_TARGET = 0.99
+SCAN_RATIO_TARGET = 0.85
+BORN_DIGITAL_PAGES_PER_S_TARGET = 20.0
+MEMORY_TARGET_BYTES = 1024**3
+
+_ADDRESS_PREFIX = re.compile(
+    r"^(xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldResult:
+    """One core field of one truth document, compared with the extractor's value."""
+
+    file: str
+    variant: str
+    doc_type: str
+    layout: str
+    key: str
+    expected: str
+    got: str | None
+    confidence: float | None
+    ok: bool
+
+    @property
+    def status(self) -> str:
+        """`ok`, `missing` (absent from output) or `wrong`."""
+        if self.ok:
+            return "ok"
+        return "missing" if self.got is None else "wrong"
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    """Whether one truth document came out with exactly its pages and type."""
+
+    file: str
+    variant: str
+    doc_type: str
+    pages: tuple[int, ...]
+    ok: bool
+    got: str  # the best-overlapping output document, as "type [pages]", or "-"
+
+
+@dataclass(slots=True)
+class FileScore:
+    """Everything scored in one file."""
+
+    fields: list[FieldResult] = field(default_factory=list)
+    splits: list[SplitResult] = field(default_factory=list)
+    spurious: int = 0
+    extra_documents: int = 0
+
+
+@dataclass(slots=True)
+class Bucket:
+    """Counts of field results sharing one key (a field, a variant, a layout …)."""
+
+    total: int = 0
+    correct: int = 0
+    missing: int = 0
+    wrong: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        """Fraction correct; 0.0 for an empty bucket."""
+        return self.correct / self.total if self.total else 0.0
+
+    def add(self, result: FieldResult) -> None:
+        """Count one field result."""
+        self.total += 1
+        self.correct += result.ok
+        self.missing += result.status == "missing"
+        self.wrong += result.status == "wrong"
+
+    def to_json(self) -> dict[str, Any]:
+        """Counts plus the rounded accuracy."""
+        return {**asdict(self), "accuracy": round(self.accuracy, 4)}
+
+
+def fallback_fold(kind: str, value: str) -> str:
+    """A stand-in for `hoso.normalize.fold_for_compare` while it does not exist."""
+    text = " ".join(unicodedata.normalize("NFC", str(value)).split())
+    if kind == "code":
+        text = re.sub(r"\s*([/.-])\s*", r"\1", text)
+    if kind == "address":
+        parts = [_ADDRESS_PREFIX.sub("", p.strip()) for p in text.split(",")]
+        text = ", ".join(p for p in parts if p)
+    if kind in ("address", "name", "text"):
+        text = text.casefold()
+    return text
+
+
+def default_fold() -> tuple[Fold, str]:
+    """The project's comparison fold, or the fallback; also says which one."""
+    try:
+        from hoso.normalize import fold_for_compare
+    except ImportError:
+        return fallback_fold, "fallback (hoso.normalize.fold_for_compare missing)"
+    return fold_for_compare, "hoso.normalize.fold_for_compare"
+
+
+def load_core_kinds() -> CoreKinds:
+    """(doc_type, key) → kind for every core row of fields.csv."""
+    from hoso.fields import field_specs
+
+    return {k: s.kind for k, s in field_specs().items() if s.core}
+
+
+def _overlap(a: Iterable[int], b: Iterable[int]) -> int:
+    return len(set(a) & set(b))
+
+
+def match_documents(
+    truth_docs: list[dict[str, Any]], out_docs: list[dict[str, Any]]
+) -> list[int | None]:
+    """For each truth document, the index of its output document (one-to-one, by page overlap).
+
+    Pairs are taken greedily: most shared pages first, then same type, then
+    the fewest pages that differ; documents sharing no page are never matched.
+    """
+    pairs = []
+    for ti, tdoc in enumerate(truth_docs):
+        for oi, odoc in enumerate(out_docs):
+            shared = _overlap(tdoc.get("pages", []), odoc.get("pages", []))
+            if shared:
+                differ = len(set(tdoc["pages"]) ^ set(odoc["pages"]))
+                same_type = tdoc.get("type") == odoc.get("type")
+                pairs.append((-shared, not same_type, differ, ti, oi))
+    matched: list[int | None] = [None] * len(truth_docs)
+    used: set[int] = set()
+    for *_, ti, oi in sorted(pairs):
+        if matched[ti] is None and oi not in used:
+            matched[ti] = oi
+            used.add(oi)
+    return matched
+
+
+def _field_value(odoc: dict[str, Any] | None, key: str) -> tuple[str | None, float | None]:
+    if odoc is None:
+        return None, None
+    entry = (odoc.get("fields") or {}).get(key)
+    if entry is None:
+        return None, None
+    if not isinstance(entry, dict):  # tolerate a bare value
+        return str(entry), None
+    value = entry.get("value")
+    return (None if value in (None, "") else str(value)), entry.get("confidence")
+
+
+def _equal(fold: Fold, kind: str, expected: str, got: str | None) -> bool:
+    if got is None:
+        return False
+    try:
+        return fold(kind, expected) == fold(kind, got)
+    except Exception:  # a fold that chokes on garbage OCR text means "not equal"
+        return False
+
+
+def score_document(
+    file_info: tuple[str, str],
+    tdoc: dict[str, Any],
+    odoc: dict[str, Any] | None,
+    core_kinds: CoreKinds,
+    fold: Fold,
+) -> tuple[list[FieldResult], int]:
+    """Field results of one truth document, and how many spurious core fields it got."""
+    name, variant = file_info
+    doc_type = tdoc.get("type", "")
+    layout = tdoc.get("layout") or "-"
+    truth_fields = tdoc.get("fields") or {}
+    results = []
+    for key, expected in truth_fields.items():
+        kind = core_kinds.get((doc_type, key))
+        if kind is None or expected in (None, ""):
+            continue
+        got, conf = _field_value(odoc, key)
+        ok = _equal(fold, kind, str(expected), got)
+        results.append(
+            FieldResult(name, variant, doc_type, layout, key, str(expected), got, conf, ok)
+        )
+    out_keys = set((odoc or {}).get("fields") or {})
+    spurious = sum(1 for k in out_keys - set(truth_fields) if (doc_type, k) in core_kinds)
+    return results, spurious
+
+
+def _describe(odoc: dict[str, Any] | None) -> str:
+    if odoc is None:
+        return "-"
+    return f"{odoc.get('type')} {sorted(odoc.get('pages', []))}"
+
+
+def score_file(
+    truth: dict[str, Any],
+    output: dict[str, Any] | None,
+    core_kinds: CoreKinds,
+    fold: Fold,
+) -> FileScore:
+    """Score one file: core fields of every matched document, and the split."""
+    name, variant = truth.get("path", "?"), truth.get("variant", "?")
+    truth_docs = truth.get("documents") or []
+    out_docs = (output or {}).get("documents") or []
+    matched = match_documents(truth_docs, out_docs)
+    exact = {(d.get("type"), tuple(sorted(d.get("pages", [])))) for d in out_docs}
+    score = FileScore(extra_documents=len(out_docs) - sum(m is not None for m in matched))
+    for tdoc, oi in zip(truth_docs, matched, strict=True):
+        odoc = out_docs[oi] if oi is not None else None
+        pages = tuple(sorted(tdoc.get("pages", [])))
+        ok = (tdoc.get("type"), pages) in exact
+        score.splits.append(
+            SplitResult(name, variant, tdoc.get("type", ""), pages, ok, _describe(odoc))
+        )
+        results, spurious = score_document((name, variant), tdoc, odoc, core_kinds, fold)
+        score.fields.extend(results)
+        score.spurious += spurious
+    return score
+
+
+def merge_scores(scores: Iterable[FileScore]) -> FileScore:
+    """All files' scores as one."""
+    total = FileScore()
+    for s in scores:
+        total.fields.extend(s.fields)
+        total.splits.extend(s.splits)
+        total.spurious += s.spurious
+        total.extra_documents += s.extra_documents
+    return total
+
+
+def breakdown(
+    results: Iterable[FieldResult], key: Callable[[FieldResult], str]
+) -> dict[str, Bucket]:
+    """Field results counted per `key(result)`, keys sorted."""
+    buckets: dict[str, Bucket] = {}
+    for r in results:
+        buckets.setdefault(key(r), Bucket()).add(r)
+    return dict(sorted(buckets.items()))
+
+
+def split_accuracy(splits: list[SplitResult]) -> float:
+    """Fraction of truth documents found with exactly their pages and type."""
+    return sum(s.ok for s in splits) / len(splits) if splits else 0.0
+
+
+def worst_misses(results: Iterable[FieldResult], limit: int = 30) -> list[FieldResult]:
+    """The misses most worth a look: confident wrong values first, then absent values."""
+    misses = [r for r in results if not r.ok]
+
+    def severity(r: FieldResult) -> tuple[int, float, str, str]:
+        conf = r.confidence if r.confidence is not None else 0.0
+        return (r.got is None, -conf, r.file, r.key)
+
+    return sorted(misses, key=severity)[:limit]
+
+
+def rate(pages: int, seconds: float) -> dict[str, float]:
+    """Pages per minute and per second (0 when nothing was timed)."""
+    per_s = pages / seconds if seconds > 0 else 0.0
+    return {
+        "pages": pages,
+        "seconds": round(seconds, 3),
+        "pages_per_min": round(per_s * 60, 2),
+        "pages_per_s": round(per_s, 3),
+    }
+
+
+def target(
+    name: str, value: float | None, goal: float, higher_is_better: bool = True
+) -> dict[str, Any]:
+    """One target line: PASS, FAIL or n/a (not measured)."""
+    if value is None:
+        status = "n/a"
+    else:
+        status = "PASS" if (value >= goal if higher_is_better else value <= goal) else "FAIL"
+    return {
+        "name": name,
+        "value": value,
+        "target": goal,
+        "comparison": ">=" if higher_is_better else "<=",
+        "status": status,
+    }

@@ -1,0 +1,209 @@
+"""Unit tests of the benchmark's pure scoring functions (benchmarks/bench_scoring.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_scoring.py"
+_SPEC = importlib.util.spec_from_file_location("bench_scoring", _PATH)
+assert _SPEC and _SPEC.loader
+sc = importlib.util.module_from_spec(_SPEC)
+sys.modules["bench_scoring"] = sc  # dataclasses look their module up by name
+_SPEC.loader.exec_module(sc)
+
+CORE = {
+    ("so_yeu_ly_lich", "ho_ten"): "name",
+    ("so_yeu_ly_lich", "ngay_sinh"): "date",
+    ("so_yeu_ly_lich", "que_quan"): "address",
+    ("so_yeu_ly_lich", "so_cccd"): "digits",
+    ("so_yeu_ly_lich", "so_bhxh"): "digits",
+    ("quyet_dinh", "so_ky_hieu"): "code",
+    ("quyet_dinh", "ho_ten"): "name",
+}
+
+
+def fold(kind: str, value: str) -> str:
+    """A small, predictable fold: case-insensitive names and addresses."""
+    value = " ".join(value.split())
+    return value.casefold() if kind in ("name", "address") else value
+
+
+def field(value: str, conf: float = 0.9) -> dict:
+    return {"value": value, "raw": value, "confidence": conf, "page": 1, "bbox": [0, 0, 1, 1]}
+
+
+def truth_file() -> dict:
+    return {
+        "path": "d1.pdf",
+        "variant": "scanner",
+        "pages": 5,
+        "documents": [
+            {
+                "type": "so_yeu_ly_lich",
+                "layout": "tt06_2023",
+                "pages": [1, 2, 3],
+                "fields": {
+                    "ho_ten": "Nguyễn Thị Minh Khai",
+                    "ngay_sinh": "1985-06-15",
+                    "que_quan": "Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An",
+                    "so_cccd": "079185001234",
+                    "ten_goi_khac": "Khai",
+                },
+            },
+            {
+                "type": "quyet_dinh",
+                "layout": "quyet_dinh",
+                "pages": [4],
+                "fields": {"so_ky_hieu": "25/2015/QĐ-UBND", "ho_ten": "Lê Văn Tám"},
+            },
+            {"type": "khac", "layout": None, "pages": [5], "fields": {}},
+        ],
+    }
+
+
+def output_file() -> dict:
+    return {
+        "path": "d1.pdf",
+        "pages": 5,
+        "errors": [],
+        "documents": [
+            {
+                "type": "so_yeu_ly_lich",
+                "pages": [1, 2, 3],
+                "fields": {
+                    "ho_ten": field("NGUYỄN THỊ MINH KHAI"),  # equal after folding
+                    "ngay_sinh": field("1985-06-16", 0.99),  # wrong
+                    "que_quan": field("xã tân phú,  huyện đức hòa, tỉnh long an"),
+                    # so_cccd absent: a miss
+                    "so_bhxh": field("123"),
+                },
+            },  # core, not in truth: spurious
+            {
+                "type": "quyet_dinh",
+                "pages": [4, 5],
+                "fields": {"so_ky_hieu": field("25/2015/QĐ-UBND"), "ho_ten": field("Lê Văn Tám")},
+            },
+        ],
+    }
+
+
+def test_match_documents_is_one_to_one_by_overlap() -> None:
+    truth = [
+        {"type": "a", "pages": [1, 2]},
+        {"type": "b", "pages": [3]},
+        {"type": "c", "pages": [9]},
+    ]
+    out = [{"type": "b", "pages": [2, 3]}, {"type": "a", "pages": [1, 2]}]
+    assert sc.match_documents(truth, out) == [1, 0, None]
+
+
+def test_match_documents_prefers_same_type_on_equal_overlap() -> None:
+    truth = [{"type": "quyet_dinh", "pages": [1]}]
+    out = [{"type": "khac", "pages": [1]}, {"type": "quyet_dinh", "pages": [1]}]
+    assert sc.match_documents(truth, out) == [1]
+
+
+def test_score_file_counts_ok_wrong_missing_and_spurious() -> None:
+    score = sc.score_file(truth_file(), output_file(), CORE, fold)
+    status = {(r.doc_type, r.key): r.status for r in score.fields}
+    assert status == {
+        ("so_yeu_ly_lich", "ho_ten"): "ok",
+        ("so_yeu_ly_lich", "ngay_sinh"): "wrong",
+        ("so_yeu_ly_lich", "que_quan"): "ok",
+        ("so_yeu_ly_lich", "so_cccd"): "missing",
+        ("quyet_dinh", "so_ky_hieu"): "ok",
+        ("quyet_dinh", "ho_ten"): "ok",
+    }  # ten_goi_khac is not core: not scored
+    assert score.spurious == 1
+    assert score.extra_documents == 0
+
+
+def test_split_needs_exact_pages_and_type() -> None:
+    score = sc.score_file(truth_file(), output_file(), CORE, fold)
+    assert [s.ok for s in score.splits] == [True, False, False]
+    assert score.splits[1].got == "quyet_dinh [4, 5]"
+    assert score.splits[2].got == "-"
+    assert sc.split_accuracy(score.splits) == pytest.approx(1 / 3)
+
+
+def test_wrong_type_with_right_pages_fails_the_split() -> None:
+    output = output_file()
+    output["documents"][0]["type"] = "khac"
+    score = sc.score_file(truth_file(), output, CORE, fold)
+    assert not score.splits[0].ok
+
+
+def test_missing_output_line_makes_every_field_a_miss() -> None:
+    score = sc.score_file(truth_file(), None, CORE, fold)
+    assert len(score.fields) == 6
+    assert all(r.status == "missing" for r in score.fields)
+    assert sc.split_accuracy(score.splits) == 0.0
+
+
+def test_extra_output_documents_are_counted() -> None:
+    output = output_file()
+    output["documents"].append({"type": "khac", "pages": [6], "fields": {}})
+    assert sc.score_file(truth_file(), output, CORE, fold).extra_documents == 1
+
+
+def test_empty_value_counts_as_missing_and_fold_errors_as_wrong() -> None:
+    output = output_file()
+    output["documents"][1]["fields"]["ho_ten"] = field("")
+
+    def picky(kind: str, value: str) -> str:
+        if value.startswith("25/"):
+            raise ValueError("unparsable")
+        return fold(kind, value)
+
+    status = {
+        (r.doc_type, r.key): r.status
+        for r in sc.score_file(truth_file(), output, CORE, picky).fields
+    }
+    assert status[("quyet_dinh", "ho_ten")] == "missing"
+    assert status[("quyet_dinh", "so_ky_hieu")] == "wrong"
+
+
+def test_breakdown_and_bucket_accuracy() -> None:
+    score = sc.score_file(truth_file(), output_file(), CORE, fold)
+    by_type = sc.breakdown(score.fields, lambda r: r.doc_type)
+    assert list(by_type) == ["quyet_dinh", "so_yeu_ly_lich"]
+    syll = by_type["so_yeu_ly_lich"]
+    assert (syll.total, syll.correct, syll.missing, syll.wrong) == (4, 2, 1, 1)
+    assert syll.accuracy == 0.5
+    assert syll.to_json()["accuracy"] == 0.5
+    assert sc.Bucket().accuracy == 0.0
+
+
+def test_merge_scores_adds_everything() -> None:
+    one = sc.score_file(truth_file(), output_file(), CORE, fold)
+    both = sc.merge_scores([one, sc.score_file(truth_file(), None, CORE, fold)])
+    assert len(both.fields) == 12 and len(both.splits) == 6 and both.spurious == 1
+
+
+def test_worst_misses_puts_confident_wrong_values_first() -> None:
+    score = sc.score_file(truth_file(), output_file(), CORE, fold)
+    worst = sc.worst_misses(score.fields, limit=5)
+    assert [(r.key, r.status) for r in worst] == [("ngay_sinh", "wrong"), ("so_cccd", "missing")]
+    assert sc.worst_misses(score.fields, limit=1)[0].key == "ngay_sinh"
+
+
+def test_rate_and_target() -> None:
+    assert sc.rate(120, 60.0)["pages_per_min"] == 120.0
+    assert sc.rate(120, 60.0)["pages_per_s"] == 2.0
+    assert sc.rate(5, 0.0)["pages_per_min"] == 0.0
+    assert sc.target("x", 0.99, 0.98)["status"] == "PASS"
+    assert sc.target("x", 0.97, 0.98)["status"] == "FAIL"
+    assert sc.target("mem", 2e9, 1e9, higher_is_better=False)["status"] == "FAIL"
+    assert sc.target("x", None, 0.98)["status"] == "n/a"
+
+
+def test_fallback_fold_folds_address_prefixes_case_and_code_spaces() -> None:
+    a = sc.fallback_fold("address", "Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An")
+    b = sc.fallback_fold("address", "tân phú, đức hòa,  TP. long an")
+    assert a == b
+    assert sc.fallback_fold("code", "25 / 2015 / QĐ - UBND") == "25/2015/QĐ-UBND"
+    assert sc.fallback_fold("date", "1985-06-15") != sc.fallback_fold("date", "1985-06-16")
