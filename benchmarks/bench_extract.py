@@ -74,18 +74,6 @@ def hoso_command(override: str | None) -> list[str]:
     return [found]
 
 
-def outputs_for(samples: list[Sample], lines: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
-    """The output line of each sample: by input order when complete, else by path."""
-    if len(lines) == len(samples) and all(
-        Path(str(line.get("path", ""))).name == s.path.name
-        for line, s in zip(lines, samples, strict=True)
-    ):
-        return list(lines)
-    by_path = {str(line.get("path")): line for line in lines}
-    by_name = {Path(str(line.get("path"))).name: line for line in lines}
-    return [by_path.get(str(s.path), by_name.get(s.path.name)) for s in samples]
-
-
 def timed_run(
     name: str, cmd: list[str], samples: list[Sample], work: Path, timeout: float
 ) -> tuple[dict[str, Any], bench_runner.RunResult]:
@@ -136,7 +124,7 @@ def memory_300_run(
 def score_all(samples: list[Sample], run: bench_runner.RunResult, fold: sc.Fold) -> sc.FileScore:
     """Score every file of the combined run."""
     core_kinds = sc.load_core_kinds()
-    outputs = outputs_for(samples, run.lines)
+    outputs = sc.pair_outputs([s.path for s in samples], run.lines)
     return sc.merge_scores(
         sc.score_file(s.truth, out, core_kinds, fold)
         for s, out in zip(samples, outputs, strict=True)
@@ -214,7 +202,7 @@ def run_warnings(
         warnings.append(f"compare fold is the {fold_name}")
     if run.returncode not in (0, 1):
         warnings.append(f"stderr tail of the all-files run: {run.stderr_tail[-500:]}")
-    missing = sum(out is None for out in outputs_for(samples, run.lines))
+    missing = sum(out is None for out in sc.pair_outputs([s.path for s in samples], run.lines))
     if missing:
         warnings.append(f"{missing} of {len(samples)} files have no output line")
     for name, summary in runs.items():

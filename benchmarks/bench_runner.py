@@ -17,7 +17,6 @@ from typing import Any
 import psutil
 
 POLL_SECONDS = 0.05
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 @dataclass(slots=True)
@@ -119,7 +118,7 @@ def rasterize_pages(files: Sequence[Path], out_dir: Path) -> list[Path]:
         stem = f"{i:04d}_{path.stem}"
         if path.suffix.lower() == ".pdf":
             pngs.extend(_rasterize_pdf(path, out_dir, stem))
-        elif path.suffix.lower() in IMAGE_SUFFIXES:
+        else:  # PNG, JPEG, TIFF … whatever Pillow opens
             pngs.extend(_rasterize_image(path, out_dir, stem))
     return pngs
 

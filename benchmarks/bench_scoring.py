@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 Fold = Callable[[str, str], str]
@@ -127,6 +129,22 @@ def load_core_kinds() -> CoreKinds:
     from hoso.fields import field_specs
 
     return {k: s.kind for k, s in field_specs().items() if s.core}
+
+
+def pair_outputs(paths: list[Path], lines: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """The output line of each input file: by input order when complete, else by path or name."""
+
+    def name(line: dict[str, Any]) -> str:
+        return Path(str(line.get("path", ""))).name
+
+    if len(lines) == len(paths) and all(
+        name(ln) == p.name for ln, p in zip(lines, paths, strict=True)
+    ):
+        return list(lines)
+    by_path = {str(line.get("path")): line for line in lines}
+    names = Counter(p.name for p in paths) + Counter(name(line) for line in lines)
+    by_name = {name(line): line for line in lines if names[name(line)] == 2}  # unique names only
+    return [by_path.get(str(p), by_name.get(p.name)) for p in paths]
 
 
 def _overlap(a: Iterable[int], b: Iterable[int]) -> int:

@@ -207,3 +207,11 @@ def test_fallback_fold_folds_address_prefixes_case_and_code_spaces() -> None:
     assert a == b
     assert sc.fallback_fold("code", "25 / 2015 / QĐ - UBND") == "25/2015/QĐ-UBND"
     assert sc.fallback_fold("date", "1985-06-15") != sc.fallback_fold("date", "1985-06-16")
+
+
+def test_pair_outputs_by_order_then_by_path_or_name() -> None:
+    paths = [Path("/x/b00/a.pdf"), Path("/x/b01/a.pdf"), Path("/x/b00/c.jpg")]
+    lines = [{"path": "/x/b00/a.pdf"}, {"path": "/x/b01/a.pdf"}, {"path": "c.jpg"}]
+    assert sc.pair_outputs(paths, lines) == lines
+    shuffled = [lines[2], lines[1]]  # one line lost, order broken
+    assert sc.pair_outputs(paths, shuffled) == [None, lines[1], lines[2]]
