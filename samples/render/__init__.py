@@ -1,0 +1,1 @@
+"""Renderers: one module per paper layout, each drawing onto a shared Form."""
