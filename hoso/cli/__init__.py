@@ -1,0 +1,28 @@
+"""The `hoso` command line: one small module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from hoso.cli.extract import extract_command
+
+app = typer.Typer(
+    name="hoso",
+    help="Số hóa hồ sơ CBCCVC: read paper dossiers and prove the e-record equals the paper.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.command("extract")(extract_command)
+
+
+@app.command("version")
+def version() -> None:
+    """Print the hoso version."""
+    from hoso import __version__
+
+    typer.echo(__version__)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

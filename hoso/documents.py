@@ -1,0 +1,33 @@
+"""Turn the read pages of one file into documents with their fields."""
+
+from __future__ import annotations
+
+from hoso.result import Document
+from ocr.extract import quyet_dinh, syll
+from ocr.layout.classify import classify_page
+from ocr.layout.lines import Line, group_lines
+from ocr.layout.split import split_documents
+from ocr.model import PageText
+
+
+def assemble(pages: list[PageText]) -> list[Document]:
+    """Classify each page, split into documents, extract each document's fields."""
+    lines: dict[int, list[Line]] = {}
+    widths: dict[int, int] = {}
+    kinds = []
+    for page in pages:
+        lines[page.number] = group_lines(page.words, page.number)
+        widths[page.number] = page.width
+        kind = classify_page(lines[page.number], page.height)
+        if page.blank or page.errors and not page.words:
+            continue
+        kinds.append((page.number, kind))
+    docs: list[Document] = []
+    for part in split_documents(kinds):
+        doc = Document(part.type, part.pages, layout=part.layout)
+        if part.type == "so_yeu_ly_lich" and part.layout:
+            doc.fields = syll.extract_fields([ln for n in part.pages for ln in lines[n]], part.layout)
+        elif part.type == "quyet_dinh":
+            doc.fields = quyet_dinh.extract_fields([(lines[n], widths[n]) for n in part.pages])
+        docs.append(doc)
+    return docs

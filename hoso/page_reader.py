@@ -1,0 +1,39 @@
+"""Read one page in a worker: its text layer when it has one, otherwise clean + OCR."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hoso.config import ExtractSettings
+from ingest.model import PageJob
+from ingest.pages import load_page_input
+from ocr.engine.base import OcrEngine
+from ocr.model import PageText
+from ocr.read import read_page_image
+
+
+@cache
+def _engine(spec: str) -> OcrEngine:
+    """One engine per worker process, built on first use."""
+    if spec.startswith("replay:"):
+        from ocr.engine.replay import ReplayEngine
+
+        return ReplayEngine(spec.removeprefix("replay:"))
+    from ocr.engine.tesseract import TesseractEngine
+
+    return TesseractEngine()
+
+
+def read_page(job: PageJob, settings: ExtractSettings) -> PageText:
+    """Never raises for a bad page: the problem becomes "page N: …" in PageText.errors."""
+    try:
+        loaded = load_page_input(job)
+        if isinstance(loaded, PageText):
+            return loaded
+        image, color = loaded if isinstance(loaded, tuple) else (loaded, None)
+        return read_page_image(
+            image, job.number, _engine(settings.ocr_engine),
+            timeout=settings.ocr_timeout, color=color,
+        )
+    except Exception as exc:  # noqa: BLE001 - report, keep the batch going
+        return PageText(job.number, 0, 0, source="none", errors=[f"page {job.number}: {exc}"])

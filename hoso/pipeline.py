@@ -1,0 +1,76 @@
+"""The one orchestrator of `extract`: files → pages (in parallel) → documents → fields."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from pathlib import Path
+
+from hoso.config import ExtractSettings
+from hoso.documents import assemble
+from hoso.executor import make_executor
+from hoso.page_reader import read_page
+from hoso.result import FileResult
+from ingest.pages import plan_pages
+from ingest.sources import expand
+from ocr.model import PageText
+
+Progress = Callable[[FileResult], None]
+
+
+def _finish(result: FileResult, futures: list[tuple[int, Future[PageText]]]) -> FileResult:
+    """Collect a file's pages in order and build its documents."""
+    pages: list[PageText] = []
+    for number, fut in futures:
+        try:
+            page = fut.result()
+        except Exception as exc:  # noqa: BLE001 - one bad page must not sink the file
+            result.errors.append(f"page {number}: {exc}")
+            continue
+        result.errors.extend(page.errors)
+        pages.append(page)
+    result.documents = assemble(pages)
+    return result
+
+
+def extract(
+    paths: list[str], settings: ExtractSettings | None = None, on_file: Progress | None = None
+) -> Iterator[FileResult]:
+    """One FileResult per document file, in input order, pages read in parallel."""
+    settings = settings or ExtractSettings.from_env()
+    executor = make_executor(settings.workers)
+    in_flight_limit = max(8, 4 * settings.workers)
+    pending: deque[tuple[FileResult, list[tuple[int, Future[PageText]]]]] = deque()
+
+    def ready() -> bool:
+        head = pending[0][1]
+        in_flight = sum(len(f) for _, f in pending)
+        return all(f.done() for _, f in head) or in_flight > in_flight_limit
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="hoso-extract-") as tmp:
+            for src in expand(paths, Path(tmp)):
+                result = FileResult(src.display_path, src.sha256)
+                futures: list[tuple[int, Future[PageText]]] = []
+                if src.errors or src.path is None:
+                    result.errors.extend(src.errors)
+                else:
+                    jobs, errors = plan_pages(src)
+                    result.pages = len(jobs)
+                    result.errors.extend(errors)
+                    futures = [(j.number, executor.submit(read_page, j, settings)) for j in jobs]
+                pending.append((result, futures))
+                while pending and ready():
+                    done = _finish(*pending.popleft())
+                    if on_file:
+                        on_file(done)
+                    yield done
+            while pending:
+                done = _finish(*pending.popleft())
+                if on_file:
+                    on_file(done)
+                yield done
+    finally:
+        executor.shutdown()

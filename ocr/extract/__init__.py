@@ -1,0 +1,1 @@
+"""Field extraction: turn the lines of a document into canonical, normalized fields."""

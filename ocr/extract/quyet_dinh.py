@@ -1,0 +1,212 @@
+"""Quyết định (Nghị định 30/2020 layout): header, number, date, subject, Điều 1, signer."""
+
+from __future__ import annotations
+
+import re
+
+from hoso.fields import field_specs
+from hoso.normalize import normalize
+from hoso.result import ExtractedField
+from ocr.extract.anchors import fold
+from ocr.extract.decision_type import SALARY_TYPES, classify_decision
+from ocr.layout.lines import Line, is_leader, split_columns
+from ocr.layout.textblock import TextBlock
+from ocr.model import union_bbox
+
+DOC = "quyet_dinh"
+_DATE = r"(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*,?\s*nam\s*\d{4})"
+_NUM = r"(\d{1,2}\s*[,.]\s*\d{1,2})"
+_SIGN_TITLES = ("kt.", "tm.", "tl.", "tuq.", "q.", "giam doc", "chu tich", "truong", "pho ")
+
+
+def _segments(lines: list[Line], width: int) -> list[Line]:
+    """Lines cut into column segments (the header and signature blocks are two-column)."""
+    out: list[Line] = []
+    for ln in lines:
+        words = [w for w in ln.words if not is_leader(w.text)]
+        if words:
+            out.extend(split_columns(Line(words, ln.page), gap=int(0.05 * width)))
+    return out
+
+
+def _field(key: str, raw: str, page: int, words_box: tuple[int, int, int, int], conf: float,
+           value: str | None = None) -> ExtractedField | None:
+    kind = field_specs()[(DOC, key)].kind
+    val = value if value is not None else normalize(kind, raw, key=key)
+    if not val:
+        return None
+    return ExtractedField(val, raw.strip(), conf, page, words_box)
+
+
+def _seg_field(key: str, segs: list[Line], raw: str | None = None) -> ExtractedField | None:
+    words = [w for s in segs for w in s.words]
+    if not words:
+        return None
+    text = raw if raw is not None else " ".join(w.text for w in words)
+    conf = min(w.conf for w in words)
+    return _field(key, text, segs[0].page, union_bbox([w.bbox for w in words]), conf)
+
+
+def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
+    """Agency, number, place and date from the two-column block above the title."""
+    out: dict[str, ExtractedField] = {}
+    title = next((i for i, s in enumerate(segs) if fold(s.text).strip(" :.") == "quyet dinh"),
+                 len(segs))
+    head = segs[:title]
+    left = [s for s in head if (s.bbox[0] + s.bbox[2]) / 2 < 0.5 * width]
+    right = [s for s in head if s not in left]
+    so = next((i for i, s in enumerate(left) if re.match(r"^s[oố0]\s*[:;.]?", fold(s.text))), None)
+    if so is not None:
+        m = re.match(r"^\S+\s*[:;.]?\s*(.*)$", left[so].text)
+        code = m.group(1) if m else ""
+        if (f := _seg_field("so_ky_hieu", [left[so]], code)) is not None:
+            out["so_ky_hieu"] = f
+        agency = [s for s in left[:so] if sum(c.isupper() for c in s.text) >= 3]
+        if agency and (f := _seg_field("co_quan_ban_hanh", agency)) is not None:
+            out["co_quan_ban_hanh"] = f
+    for s in right:
+        m = re.search(r"^(.*?),?\s*ngay\s*(.+)$", fold(s.text))
+        if m and "nam" in m.group(2):
+            place = s.text[: m.end(1)].strip(" ,")
+            date = s.text[m.start(2):]
+            if (f := _seg_field("ngay_ban_hanh", [s], date)) is not None:
+                out["ngay_ban_hanh"] = f
+            if place and (f := _seg_field("dia_danh", [s], place)) is not None:
+                out["dia_danh"] = f
+    return out
+
+
+def _trich_yeu(segs: list[Line]) -> list[Line]:
+    """Subject lines: after the QUYẾT ĐỊNH title, before the authority line or 'Căn cứ'."""
+    idx = next((i for i, s in enumerate(segs) if fold(s.text).strip(" :.") == "quyet dinh"), None)
+    if idx is None:
+        return []
+    out: list[Line] = []
+    for s in segs[idx + 1 :]:
+        t = fold(s.text)
+        letters = [c for c in s.text if c.isalpha()]
+        if t.startswith("can cu") or (out and letters and all(c.isupper() for c in letters)):
+            break
+        out.append(s)
+        if len(out) >= 3:
+            break
+    return out
+
+
+def _dieu1(block: TextBlock) -> tuple[int, int]:
+    """Char range of Điều 1 in the body text."""
+    folded = fold(block.text)
+    m = re.search(r"dieu\s*1\s*[.:]", folded)
+    if not m:
+        return (0, 0)
+    end = re.search(r"dieu\s*2\s*[.:]", folded[m.end():])
+    return (m.end(), m.end() + end.start() if end else len(folded))
+
+
+def _span_field(key: str, block: TextBlock, start: int, end: int) -> ExtractedField | None:
+    loc = block.locate(start, end)
+    if loc is None:
+        return None
+    page, box, conf = loc
+    return _field(key, block.text[start:end], page, box, conf)
+
+
+def _person(block: TextBlock, start: int, end: int) -> ExtractedField | None:
+    """The one officer Điều 1 names after Ông/Bà; nothing when it names several."""
+    text = block.text[start:end]
+    if re.search(r"\bcác\s+(ông|bà)|danh sách", text, re.IGNORECASE):
+        return None
+    names = []
+    for m in re.finditer(r"\b(?:Ông|Bà|ông|bà)(?:\s*\((?:ông|bà)\))?\s*:?\s+", text):
+        words = []
+        for tok in re.finditer(r"\S+", text[m.end():]):
+            w = tok.group(0)
+            core = w.strip(",.;:")
+            if not core or not core[0].isupper() or not core.replace("-", "").isalpha():
+                break
+            words.append((m.end() + tok.start(), m.end() + tok.start() + len(core)))
+            if w != core:
+                break
+        if 2 <= len(words) <= 6:
+            names.append((start + words[0][0], start + words[-1][1]))
+    distinct = {fold(block.text[a:b]) for a, b in names}
+    if len(distinct) != 1:
+        return None
+    a, b = names[0]
+    return _span_field("ho_ten", block, a, b)
+
+
+def _salary(block: TextBlock, start: int, end: int) -> dict[str, ExtractedField]:
+    """The NEW ngạch/bậc/hệ số/date a salary decision grants (the last ones named)."""
+    folded = fold(block.text[:end])
+    out: dict[str, ExtractedField] = {}
+    pats = {
+        "bac_luong": r"bac\s*(?:luong\s*)?:?\s*(\d{1,2})\b",
+        "he_so_luong": r"he\s*so\s*(?:luong\s*)?:?\s*" + _NUM,
+        "ma_ngach": r"ma\s*(?:so|ngach)\s*:?\s*(v?\s*\.?\s*\d{2}[a-z]?\s*\.\s*\d{2,3}(?:\s*\.\s*\d{2})?)",
+        "ngay_huong_luong": r"ke\s*tu\s*ngay\s*" + _DATE,
+    }
+    for key, pat in pats.items():
+        ms = list(re.finditer(pat, folded[start:end]))
+        if not ms:
+            continue
+        m = ms[0] if key == "ngay_huong_luong" else ms[-1]
+        if (f := _span_field(key, block, start + m.start(1), start + m.end(1))) is not None:
+            out[key] = f
+    ngach = list(re.finditer(r"ngach\s+(?!cong chuc\b)([^,(;\n]{3,60}?)\s*[,(;]", folded[start:end]))
+    if ngach:
+        m = ngach[-1]
+        if (f := _span_field("ngach", block, start + m.start(1), start + m.end(1))) is not None:
+            out["ngach"] = f
+    return out
+
+
+def _signer(segs: list[Line], width: int) -> dict[str, ExtractedField]:
+    """Signer's name under the signature (right column, last page); titles go to chuc_vu."""
+    out: dict[str, ExtractedField] = {}
+    right = [s for s in segs if (s.bbox[0] + s.bbox[2]) / 2 > 0.5 * width]
+    tstart = next((i for i, s in enumerate(right)
+                   if re.match(r"^(kt|tm|tl|tuq|q)\s*\.", fold(s.text))), None)
+    if tstart is None:
+        tstart = next((i for i, s in enumerate(right)
+                       if any(t in fold(s.text) for t in _SIGN_TITLES[4:])
+                       and s.text.upper() == s.text), None)
+    if tstart is None:
+        return out
+    titles: list[Line] = []
+    for s in right[tstart:]:
+        letters = [c for c in s.text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            titles.append(s)
+            continue
+        words = [w.strip(".,") for w in s.text.split()]
+        is_name = 2 <= len(words) <= 6 and all(w[:1].isupper() and w.isalpha() for w in words)
+        if is_name and (f := _seg_field("nguoi_ky", [s])) is not None:
+            out["nguoi_ky"] = f
+    if titles and (f := _seg_field("chuc_vu_nguoi_ky", titles[:3])) is not None:
+        out["chuc_vu_nguoi_ky"] = f
+    return out
+
+
+def extract_fields(pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedField]:
+    """All fields of one decision; `pages` = (lines, page width) in page order."""
+    first_segs = _segments(pages[0][0], pages[0][1])
+    fields = _header(first_segs, pages[0][1])
+    subject = _trich_yeu(first_segs)
+    if subject and (f := _seg_field("trich_yeu", subject)) is not None:
+        fields["trich_yeu"] = f
+    block = TextBlock([ln for lines, _ in pages for ln in lines])
+    start, end = _dieu1(block)
+    kind = classify_decision(fold(" ".join(s.text for s in subject)), fold(block.text[start:end]))
+    box = union_bbox([w.bbox for s in subject for w in s.words]) if subject else (0, 0, 0, 0)
+    fields["loai_quyet_dinh"] = ExtractedField(
+        kind, " ".join(s.text for s in subject), 0.9 if subject else 0.3, pages[0][0][0].page, box
+    )
+    if end > start:
+        if (f := _person(block, start, end)) is not None:
+            fields["ho_ten"] = f
+        if kind in SALARY_TYPES:
+            fields.update(_salary(block, start, end))
+    last_lines, last_width = pages[-1]
+    fields.update(_signer(_segments(last_lines, last_width), last_width))
+    return fields

@@ -1,0 +1,103 @@
+"""Sơ yếu lý lịch: anchor on the printed labels in reading order and read each value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hoso.fields import field_specs
+from hoso.normalize import normalize, normalize_address_parts
+from hoso.result import ExtractedField
+from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
+from ocr.extract.forms import LAYOUT_LABELS, Label
+from ocr.layout.lines import Line
+from ocr.model import Word, union_bbox
+
+DOC = "so_yeu_ly_lich"
+
+
+@dataclass(slots=True)
+class _Found:
+    label: Label
+    hit: Hit
+
+
+def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
+    """Find each label after the previous one found, within a few lines (labels repeat)."""
+    found: list[_Found] = []
+    cur_line, cur_pos = 0, 0
+    for label in labels:
+        key = fold(label.text)
+        last = min(len(keyed), cur_line + label.window + 1)
+        for li in range(cur_line, last):
+            hit = find_in_line(key, keyed[li], cur_pos if li == cur_line else 0)
+            if hit is not None:
+                hit = Hit(li, hit.start, hit.end, hit.score)
+                found.append(_Found(label, hit))
+                cur_line, cur_pos = li, hit.end
+                break
+    return found
+
+
+def _value_words(keyed: list[KeyedLine], found: list[_Found], i: int) -> list[Word]:
+    """Words between a label and the next label on its line (or the line's end)."""
+    f = found[i]
+    kl = keyed[f.hit.line]
+    end = len(kl.key)
+    for g in found[i + 1 :]:
+        if g.hit.line == f.hit.line and g.hit.start >= f.hit.end:
+            end = g.hit.start
+            break
+    words = words_between(kl, f.hit.end, end)
+    if not words and f.label.next_line and f.hit.line + 1 < len(keyed):
+        nxt = f.hit.line + 1
+        starts = [g.hit.start for g in found if g.hit.line == nxt]
+        words = words_between(keyed[nxt], 0, min(starts) if starts else len(keyed[nxt].key))
+    return words
+
+
+def _confidence(words: list[Word]) -> float:
+    """Mean word confidence pulled down by the weakest word: one bad word spoils a value."""
+    confs = [w.conf for w in words]
+    return 0.5 * (sum(confs) / len(confs)) + 0.5 * min(confs)
+
+
+def _raw(words: list[Word]) -> str:
+    return " ".join(w.text for w in words).strip(" :;,")
+
+
+def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
+    """All labelled fields of one Sơ yếu lý lịch document (its lines in page order)."""
+    keyed = [KeyedLine.build(ln) for ln in lines]
+    found = locate_labels(keyed, LAYOUT_LABELS[layout])
+    found.sort(key=lambda f: (f.hit.line, f.hit.start))
+    specs = field_specs()
+    fields: dict[str, ExtractedField] = {}
+    parts: dict[str, list[tuple[int, list[Word], int]]] = {}
+    for i, f in enumerate(found):
+        key = f.label.key
+        if key is None or (DOC, key) not in specs:
+            continue
+        words = _value_words(keyed, found, i)
+        if f.label.part:
+            parts.setdefault(key, []).append((f.label.part, words, lines[f.hit.line].page))
+            continue
+        if not words or key in fields:
+            continue
+        value = normalize(specs[(DOC, key)].kind, _raw(words), key=key)
+        if value is None:
+            continue
+        fields[key] = ExtractedField(
+            value, _raw(words), _confidence(words), lines[f.hit.line].page,
+            union_bbox([w.bbox for w in words]),
+        )
+    for key, boxes in parts.items():
+        boxes.sort(key=lambda p: p[0])
+        texts = [_raw(ws) for _, ws, _ in boxes]
+        all_words = [w for _, ws, _ in boxes for w in ws]
+        value = normalize_address_parts(texts) if all_words else None
+        if value:
+            fields[key] = ExtractedField(
+                value, " | ".join(texts), _confidence(all_words), boxes[0][2],
+                union_bbox([w.bbox for w in all_words]),
+            )
+    return fields

@@ -1,0 +1,1 @@
+"""Page layout: lines of words, page classification, splitting a file into documents."""

@@ -1,0 +1,91 @@
+"""Say what each page is (which document type, which form, does it start a document)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ocr.extract.anchors import KeyedLine, find_in_line, fold
+from ocr.extract.forms import LAYOUT_LABELS
+from ocr.layout.lines import Line, is_leader
+
+_SYLL_SECTIONS = (
+    "qua trinh dao tao", "dao tao, boi duong", "qua trinh cong tac", "quan he gia dinh",
+    "dien bien qua trinh luong", "hoan canh kinh te", "nhan xet, danh gia",
+    "dac diem lich su ban than", "nguoi khai", "toi xin cam doan", "quan he voi nuoc ngoai",
+    "qua trinh luong",
+)
+_QD_CONTINUATION = ("dieu 2", "dieu 3", "noi nhan", "luu: vt", "luu vt", "chiu trach nhiem thi hanh")
+_KHAC_TITLES = (
+    "giay chung nhan", "bang tot nghiep", "giay khai sinh", "trich luc khai sinh", "bang ",
+    "chung chi", "hop dong", "phieu ", "don xin", "ban kiem diem", "giay xac nhan",
+    "bien ban", "to trinh", "thong bao", "ket luan",
+)
+_LAYOUT_MARKS = (
+    ("tt06_2023", ("06/2023", "thong tu so 06", "ma so dinh danh")),
+    ("2c_bnv_2008", ("2c-bnv", "2c - bnv", "bnv/2008", "can bo, cong chuc")),
+    ("2c_tctw_98", ("tctw", "cap uy hien tai")),
+    ("tu_thuat", ("tu thuat",)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageKind:
+    """Classification of one page; `starts` means a title/header opens a new document."""
+
+    type: str  # so_yeu_ly_lich | quyet_dinh | khac | blank
+    starts: bool = False
+    layout: str | None = None
+
+
+def _texts(lines: list[Line]) -> list[str]:
+    return [fold(" ".join(w.text for w in ln.words if not is_leader(w.text))) for ln in lines]
+
+
+def _has(texts: list[str], needles: tuple[str, ...]) -> bool:
+    return any(n in t for t in texts for n in needles)
+
+
+def _best_label_layout(lines: list[Line]) -> tuple[str | None, int]:
+    """The form whose numbered labels appear most on this page (for pages without a title)."""
+    keyed = [KeyedLine.build(ln) for ln in lines]
+    best, best_n = None, 0
+    for layout, labels in LAYOUT_LABELS.items():
+        numbered = [fold(lb.text) for lb in labels if re.match(r"^\d", lb.text)]
+        n = sum(1 for lk in numbered if any(find_in_line(lk, kl) for kl in keyed))
+        if n > best_n:
+            best, best_n = layout, n
+    return best, best_n
+
+
+def _syll_layout(texts: list[str]) -> str | None:
+    joined = " ".join(texts)
+    for layout, marks in _LAYOUT_MARKS:
+        if any(m in joined for m in marks):
+            return layout
+    return None
+
+
+def classify_page(lines: list[Line], height: int) -> PageKind:
+    """Title, header and label evidence, strongest first."""
+    content = [ln for ln in lines if any(c.isalnum() for w in ln.words for c in w.text)]
+    if sum(len(ln.words) for ln in content) < 3:
+        return PageKind("blank")
+    texts = _texts(content)
+    top = [t for ln, t in zip(content, texts, strict=True) if ln.top < 0.4 * height]
+    quoc_hieu = _has(top, ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do"))
+    if _has(top, ("so yeu ly lich",)):
+        layout = _syll_layout(texts) or _best_label_layout(content)[0] or "tt06_2023"
+        return PageKind("so_yeu_ly_lich", True, layout)
+    title_qd = any(t.strip(" :.") == "quyet dinh" for t in top)
+    so_line = any(re.match(r"^so\s*[:;]", t) or " so:" in t for t in top)
+    if title_qd and (so_line or quoc_hieu):
+        return PageKind("quyet_dinh", True, "quyet_dinh")
+    if quoc_hieu or _has(top[:6], _KHAC_TITLES):
+        return PageKind("khac", True)
+    layout, n = _best_label_layout(content)
+    if n >= 3 or _has(texts, _SYLL_SECTIONS):
+        return PageKind("so_yeu_ly_lich", False, layout)
+    if _has(texts, _QD_CONTINUATION):
+        return PageKind("quyet_dinh", False, "quyet_dinh")
+    return PageKind("khac", False)

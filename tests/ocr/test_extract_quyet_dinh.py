@@ -1,0 +1,65 @@
+"""Decision extraction: header columns, Điều 1 salary wording, signer under a seal."""
+
+from __future__ import annotations
+
+from ocr.extract import quyet_dinh
+from ocr.extract.decision_type import classify_decision
+from ocr.layout.classify import classify_page
+from tests.ocr.wordfactory import lines_from_text
+
+QD = [
+    "UBND TỈNH LONG AN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "SỞ NỘI VỤ   Độc lập - Tự do - Hạnh phúc",
+    "Số: 123/QĐ-SNV   Long An, ngày 05 tháng 07 năm 2024",
+    "QUYẾT ĐỊNH",
+    "Về việc nâng bậc lương thường xuyên đối với công chức",
+    "GIÁM ĐỐC SỞ NỘI VỤ TỈNH LONG AN",
+    "Căn cứ Nghị định số 204/2004/NĐ-CP ngày 14/12/2004 của Chính phủ;",
+    "QUYẾT ĐỊNH:",
+    "Điều 1. Nâng bậc lương thường xuyên đối với Bà Nguyễn Thị Minh Khai, sinh ngày 15/06/1985,",
+    "ngạch Chuyên viên (mã số 01.003) từ bậc 3, hệ số 3,00 lên bậc 4, hệ số 3,33",
+    "kể từ ngày 01/07/2024. Thời gian xét nâng bậc lương lần sau được tính kể từ ngày 01/07/2024.",
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+    "Điều 3. Chánh Văn phòng Sở chịu trách nhiệm thi hành Quyết định này./.",
+    "Nơi nhận:   KT. GIÁM ĐỐC",
+    "- Như Điều 3;   PHÓ GIÁM ĐỐC",
+    "- Lưu: VT, TCCB.",
+    "Trần Văn Bình",
+]
+COLS = {2: 200, 13: 200, 14: 200, 16: 1500}
+
+
+def _lines():
+    rows = list(QD)
+    return lines_from_text(rows, column_x=COLS)
+
+
+def test_decision_first_page_starts_a_decision():
+    kind = classify_page(_lines(), height=3508)
+    assert (kind.type, kind.starts) == ("quyet_dinh", True)
+
+
+def test_decision_fields():
+    fields = quyet_dinh.extract_fields([(_lines(), 2480)])
+    got = {k: f.value for k, f in fields.items()}
+    assert got["so_ky_hieu"] == "123/QĐ-SNV"
+    assert got["co_quan_ban_hanh"] == "UBND TỈNH LONG AN SỞ NỘI VỤ"
+    assert got["ngay_ban_hanh"] == "2024-07-05"
+    assert got["dia_danh"] == "Long An"
+    assert got["loai_quyet_dinh"] == "nang_luong"
+    assert got["ho_ten"] == "Nguyễn Thị Minh Khai"
+    assert got["bac_luong"] == "4"
+    assert got["he_so_luong"] == "3.33"
+    assert got["ma_ngach"] == "01.003"
+    assert got["ngach"] == "Chuyên viên"
+    assert got["ngay_huong_luong"] == "2024-07-01"
+    assert got["nguoi_ky"] == "Trần Văn Bình"
+    assert got["chuc_vu_nguoi_ky"] == "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"
+
+
+def test_decision_types_from_subject():
+    assert classify_decision("ve viec bo nhiem lai truong phong") == "bo_nhiem_lai"
+    assert classify_decision("ve viec bo nhiem vao ngach va xep luong") == "bo_nhiem_ngach"
+    assert classify_decision("ve viec nang bac luong truoc thoi han") == "nang_luong_truoc_han"
+    assert classify_decision("ve viec ban hanh quy che") == "khac"
+    assert classify_decision("ve viec nghi huu de huong che do bao hiem xa hoi") == "nghi_huu"

@@ -1,0 +1,86 @@
+"""Label-anchored extraction of a Sơ yếu lý lịch from lines of words."""
+
+from __future__ import annotations
+
+from ocr.extract import syll
+from ocr.layout.classify import classify_page
+from tests.ocr.wordfactory import lines_from_text
+
+TT06_PAGE1 = [
+    "MẪU SƠ YẾU LÝ LỊCH",
+    "(Ban hành kèm theo Thông tư số 06/2023/TT-BNV ngày 04/5/2023 của Bộ trưởng Bộ Nội vụ)",
+    "Cơ quan quản lý cán bộ, công chức, viên chức: UBND tỉnh Long An ……………",
+    "Số hiệu: ……………………………………",
+    "SƠ YẾU LÝ LỊCH",
+    "1) Họ và tên khai sinh (viết chữ in hoa): NGUYỄN THỊ MINH KHAI ………… Giới tính: Nữ",
+    "2) Các tên gọi khác: ……………………………………",
+    "3) Sinh ngày: 15 tháng 06 năm 1985 ………………",
+    "4) Nơi sinh: Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An ……",
+    "5) Quê quán (xã, phường): Tân Phú (huyện, quận): Đức Hòa (tỉnh, TP): Long An",
+    "6) Dân tộc: Kinh ……………………………………",
+    "7) Tôn giáo: Không ……………………………",
+    "8) Số CCCD: 079185001234 …… Ngày cấp: 12/08/2021 SĐT liên hệ: 0912345678",
+    "9) Số BHXH: 7912345678 …………… Số thẻ BHYT: ……………",
+    "13) Ngày được tuyển dụng lần đầu: 01/09/2008 Cơ quan, tổ chức, đơn vị tuyển dụng: UBND huyện Đức Hòa",
+    "15) Ngày vào Đảng Cộng sản Việt Nam: …/…/…… Ngày chính thức: …/…/……",
+    "20) Trình độ chuyên môn cao nhất: Cử nhân Luật ……………",
+    "23) Chức vụ hiện tại: Phó Trưởng phòng ……………",
+    "30.1) Ngạch/chức danh nghề nghiệp: Chuyên viên …………… Mã số: 01.003 ……",
+    "Ngày bổ nhiệm ngạch/chức danh nghề nghiệp: 01/09/2009",
+    "Bậc lương: 4 …………… Hệ số: 3,33 ………… Ngày hưởng: 01/07/2024",
+    "30.3) Vị trí việc làm: Chuyên viên tổng hợp ……… Mã số: 99.999 ……",
+    "Bậc lương 2 …… Lương theo mức tiền: …… vnđ. Ngày hưởng: 01/01/2020",
+]
+
+
+def test_tt06_page_is_classified_with_layout():
+    kind = classify_page(lines_from_text(TT06_PAGE1), height=3508)
+    assert (kind.type, kind.starts, kind.layout) == ("so_yeu_ly_lich", True, "tt06_2023")
+
+
+def test_tt06_core_fields_are_read_and_normalized():
+    fields = syll.extract_fields(lines_from_text(TT06_PAGE1), "tt06_2023")
+    got = {k: f.value for k, f in fields.items()}
+    assert got["ho_ten"] == "Nguyễn Thị Minh Khai"
+    assert got["gioi_tinh"] == "Nữ"
+    assert got["ngay_sinh"] == "1985-06-15"
+    assert got["que_quan"] == "Tân Phú, Đức Hòa, Long An"
+    assert got["dan_toc"] == "Kinh"
+    assert got["ton_giao"] == "Không"
+    assert got["so_cccd"] == "079185001234"
+    assert got["ngay_cap_cccd"] == "2021-08-12"
+    assert got["so_bhxh"] == "7912345678"
+    assert got["ngay_tuyen_dung"] == "2008-09-01"
+    assert got["co_quan_tuyen_dung"] == "UBND huyện Đức Hòa"
+    assert got["trinh_do_chuyen_mon"] == "Cử nhân Luật"
+    assert got["chuc_vu"] == "Phó Trưởng phòng"
+    assert got["ngach"] == "Chuyên viên"
+    assert got["ma_ngach"] == "01.003"  # 30.1, not the 30.3 "Mã số"
+    assert got["bac_luong"] == "4"
+    assert got["he_so_luong"] == "3.33"
+    assert got["ngay_huong_luong"] == "2024-07-01"
+    assert "ngay_vao_dang" not in fields  # only dots on paper: absent
+    assert "so_hieu_cbcc" not in fields
+
+
+def test_value_carries_raw_page_and_box():
+    fields = syll.extract_fields(lines_from_text(TT06_PAGE1, page=2), "tt06_2023")
+    f = fields["ho_ten"]
+    assert f.raw == "NGUYỄN THỊ MINH KHAI"
+    assert f.page == 2
+    x0, y0, x1, y1 = f.bbox
+    assert x1 > x0 and y1 > y0
+
+
+def test_ocr_damaged_labels_still_anchor():
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ vả tên khai sỉnh (viết chữ ỉn hoa): TRẦN VĂN BÌNH …… Giởi tính: Nam",
+        "3) Sinh ngảy: 02/01/1979",
+        "6) Dân tộc: Tày",
+    ]
+    got = {k: f.value for k, f in syll.extract_fields(lines_from_text(rows), "tt06_2023").items()}
+    assert got["ho_ten"] == "Trần Văn Bình"
+    assert got["gioi_tinh"] == "Nam"
+    assert got["ngay_sinh"] == "1979-01-02"
+    assert got["dan_toc"] == "Tày"
