@@ -1,0 +1,55 @@
+"""One page image to PageText: cleanup then a single OCR pass; bad pages become error strings."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import numpy as np
+
+from ocr.cleanup.pipeline import Osd, clean_page
+from ocr.engine.base import OcrEngine, OcrError, OcrTimeout
+from ocr.model import PageText
+
+log = logging.getLogger(__name__)
+
+
+def _osd_for(engine: OcrEngine) -> Osd | None:
+    """Tesseract's OSD as the orientation fallback, when the engine offers it."""
+    detect = getattr(engine, "detect_orientation", None)
+    return detect if callable(detect) else None
+
+
+def read_page_image(
+    img: np.ndarray,
+    number: int,
+    engine: OcrEngine,
+    *,
+    timeout: float = 120,
+    color: np.ndarray | None = None,
+    psm: int = 3,
+) -> PageText:
+    """Words with boxes in the cleaned (upright, levelled, flattened) 300-dpi page; never raises."""
+    page = PageText(number, 0, 0, source="ocr")
+    try:
+        cleaned = clean_page(img, color=color, osd=_osd_for(engine))
+    except Exception as exc:  # noqa: BLE001 - a broken image must not stop the batch
+        log.debug("cleanup failed on page %d", number, exc_info=True)
+        page.source = "none"
+        page.errors.append(f"page {number}: image cleanup failed: {exc}")
+        return page
+    page.height, page.width = cleaned.image.shape[:2]
+    page.rotation = cleaned.rotation
+    page.blank = cleaned.blank
+    page.timings.update(cleaned.timings)
+    if cleaned.blank:
+        return page
+    t0 = time.perf_counter()
+    try:
+        page.words = engine.read(cleaned.image, psm=psm, timeout=timeout)
+    except OcrTimeout:
+        page.errors.append(f"page {number}: OCR timed out")
+    except OcrError as exc:
+        page.errors.append(f"page {number}: OCR failed: {exc}")
+    page.timings["ocr"] = round(time.perf_counter() - t0, 4)
+    return page
