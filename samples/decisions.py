@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from hoso import catalog
 from samples import fmt
+from samples.citations import cite
 from samples.values import (
     TODAY,
     Officer,
@@ -23,22 +24,6 @@ from samples.values import (
 TYPES = ("nang_luong", "bo_nhiem_ngach", "tuyen_dung", "bo_nhiem", "dieu_dong", "khen_thuong",
          "ky_luat", "nghi_huu", "chuyen_ngach", "thang_hang", "khac")  # fmt: skip
 WEIGHTS = (6, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1)
-
-LAW_CBCC = "Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;"
-LAW_VC = "Căn cứ Luật Viên chức ngày 15 tháng 11 năm 2010;"
-LAW_LOCAL = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
-ND_204 = ("Căn cứ Nghị định số 204/2004/NĐ-CP ngày 14 tháng 12 năm 2004 của Chính phủ về chế độ "
-          "tiền lương đối với cán bộ, công chức, viên chức và lực lượng vũ trang;")  # fmt: skip
-TT_08 = ("Căn cứ Thông tư số 08/2013/TT-BNV ngày 31 tháng 7 năm 2013 của Bộ Nội vụ hướng dẫn "
-         "thực hiện chế độ nâng bậc lương thường xuyên và nâng bậc lương trước thời hạn;")
-ND_138 = ("Căn cứ Nghị định số 138/2020/NĐ-CP ngày 27 tháng 11 năm 2020 của Chính phủ quy định "
-          "về tuyển dụng, sử dụng và quản lý công chức;")
-ND_115 = ("Căn cứ Nghị định số 115/2020/NĐ-CP ngày 25 tháng 9 năm 2020 của Chính phủ quy định "
-          "về tuyển dụng, sử dụng và quản lý viên chức;")
-ND_112 = ("Căn cứ Nghị định số 112/2020/NĐ-CP ngày 30 tháng 11 năm 2020 của Chính phủ về xử lý "
-          "kỷ luật cán bộ, công chức, viên chức;")
-LAW_TDKT = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
-
 
 @dataclass
 class Decision:
@@ -201,7 +186,8 @@ def make_decision(rng: random.Random, o: Officer, loai: str, number_hint: int) -
     ngay = _workday(ngay)
     if by_province:
         parent, agency, abbr = None, f"ỦY BAN NHÂN DÂN TỈNH {prov.upper()}", "UBND"
-        head, deputy, signer_org = "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"
+        head, deputy = "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+        signer_org = "TM. ỦY BAN NHÂN DÂN" if loai == "khac" else ""  # collective authority
         authority = f"ỦY BAN NHÂN DÂN TỈNH {prov.upper()}" if loai == "khac" else \
             f"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH {prov.upper()}"
     else:
@@ -217,15 +203,17 @@ def make_decision(rng: random.Random, o: Officer, loai: str, number_hint: int) -
                 f"bộ, công chức, viên chức trên địa bàn tỉnh {prov}.",
                 "Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký."]
         truth: dict[str, str] = {}
-        can_cu = [LAW_LOCAL, LAW_CBCC, LAW_VC]
+        can_cu = [cite("local", ngay), cite("cbcc", ngay), cite("vc", ngay)]
         xet = "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số " \
               f"{rng.randint(100, 900)}/TTr-SNV ngày {fmt.words_date(ngay - timedelta(14))}."
     else:
         trich, arts, truth = _body(rng, o, loai, when)
-        law = LAW_VC if o.ma_ngach.startswith("V") else LAW_CBCC
-        extra = {"nang_luong": [ND_204, TT_08], "ky_luat": [ND_112], "khen_thuong": [LAW_TDKT]}
-        can_cu = ([LAW_LOCAL] if by_province else []) + [law] + extra.get(loai, [
-            ND_115 if o.ma_ngach.startswith("V") else ND_138])
+        vc = o.ma_ngach.startswith("V")
+        topics = {"nang_luong": ["luong", "nang_bac"], "ky_luat": ["ky_luat"],
+                  "khen_thuong": ["khen_thuong"]}.get(loai, ["tuyen_dung_vc" if vc else
+                                                             "tuyen_dung_cc"])  # fmt: skip
+        topics = (["local"] if by_province else []) + ["vc" if vc else "cbcc"] + topics
+        can_cu = [cite(t, ngay) for t in topics]
         xet = f"Xét đề nghị của Trưởng phòng {rng.choice(('Tổ chức cán bộ', 'Tổ chức, biên chế'))}."
     third = ("Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành tỉnh" if by_province
              else "Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở")
@@ -234,6 +222,8 @@ def make_decision(rng: random.Random, o: Officer, loai: str, number_hint: int) -
     deputy_signs = rng.random() < 0.6
     own = [signer_org, head] if signer_org else [head]
     sign = [f"KT. {head}", deputy] if deputy_signs else own
+    if signer_org and deputy_signs:
+        sign = [signer_org, *sign]
     signer = make_name(rng, rng.choice(("Nam", "Nam", "Nữ")))
     truth |= {"so_ky_hieu": so, "co_quan_ban_hanh": agency, "dia_danh": prov,
               "ngay_ban_hanh": fmt.iso(ngay), "trich_yeu": trich, "loai_quyet_dinh": loai,

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import io
-import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import cv2
 import numpy as np
+import pikepdf
 import pypdfium2 as pdfium
 from PIL import Image
 
 VARIANTS = ("born_digital", "clean", "scanner", "jpeg", "fax", "phone", "rotated")
 DPI = {"clean": 300, "scanner": 300, "jpeg": 200, "fax": 200, "phone": 250, "rotated": 300}
 Array = np.ndarray
-PDF_TIME = time.strptime("2026-06-30", "%Y-%m-%d")  # fixed, so output is reproducible
+QUALITY = {"jpeg": 40, "phone": 85, "scanner": 50, "fax": 70}
+LOSSLESS = ("clean", "rotated")
 
 
 def rasterize(pdf: bytes, dpi: int, pages: list[int] | None = None) -> list[Array]:
@@ -41,7 +43,7 @@ def scanner(img: Array, rng: np.random.Generator) -> Array:
     warped = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
     tinted = np.asarray(warped, dtype=np.float32) * np.float32(tint / 255.0)
     out = np.asarray(cv2.GaussianBlur(tinted, (3, 3), rng.uniform(0.5, 0.9)), dtype=np.float32)
-    out += rng.normal(0, rng.uniform(2.5, 5), out.shape).astype(np.float32)
+    out += rng.normal(0, rng.uniform(2, 4), out.shape).astype(np.float32)
     return np.asarray(np.clip(out, 0, 255), dtype=np.uint8)
 
 
@@ -119,16 +121,13 @@ def degrade(pdf: bytes, variant: str, seed: int, pages: list[int] | None = None,
 def save(images: list[Image.Image], path: Path, variant: str) -> None:
     """Write images as PDF, PNG, JPEG or TIFF according to the path's suffix."""
     dpi = DPI.get(variant, 300)
-    quality = {"jpeg": 40, "phone": 85, "scanner": 55}.get(variant, 70)
+    quality = QUALITY.get(variant, 70)
     ext = path.suffix.lower()
     first, rest = images[0], images[1:]
     if ext == ".pdf":
-        pages = [_recompress(im, quality) for im in images]
-        pages[0].save(path, "PDF", save_all=True, append_images=pages[1:], resolution=dpi,
-                      creationDate=PDF_TIME, modDate=PDF_TIME, title="")  # fmt: skip
+        image_pdf(images, path, dpi, None if variant in LOSSLESS else quality)
     elif ext in (".jpg", ".jpeg"):
-        first.convert("RGB" if first.mode == "RGB" else "L").save(
-            path, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True)
+        first.save(path, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True)
     elif ext in (".tif", ".tiff"):
         comp = "group4" if first.mode == "1" else "jpeg" if variant == "scanner" else "tiff_lzw"
         extra = {"quality": quality} if comp == "jpeg" else {}
@@ -138,11 +137,23 @@ def save(images: list[Image.Image], path: Path, variant: str) -> None:
         first.save(path, "PNG", optimize=True, dpi=(dpi, dpi))
 
 
-def _recompress(im: Image.Image, quality: int) -> Image.Image:
-    """Round-trip through JPEG so the PDF embeds a compact DCT image (bilevel stays as is)."""
-    if im.mode == "1":
-        return im
-    buf = io.BytesIO()
-    im.save(buf, "JPEG", quality=quality)
-    buf.seek(0)
-    return Image.open(buf)
+def image_pdf(images: list[Image.Image], path: Path, dpi: int, quality: int | None) -> None:
+    """An image-only PDF: JPEG (DCT) pages at `quality`, or lossless Flate when None."""
+    pdf = pikepdf.Pdf.new()
+    for im in images:
+        w, h = im.size
+        if quality is not None and im.mode != "1":
+            buf = io.BytesIO()
+            im.save(buf, "JPEG", quality=quality, optimize=True)
+            data, filt = buf.getvalue(), pikepdf.Name.DCTDecode
+        else:
+            data, filt = zlib.compress(im.tobytes(), 6), pikepdf.Name.FlateDecode
+        space = pikepdf.Name.DeviceRGB if im.mode == "RGB" else pikepdf.Name.DeviceGray
+        xobj = pikepdf.Stream(pdf, data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+                              Width=w, Height=h, ColorSpace=space, Filter=filt,
+                              BitsPerComponent=1 if im.mode == "1" else 8)  # fmt: skip
+        pw, ph = w * 72 / dpi, h * 72 / dpi
+        page = pdf.add_blank_page(page_size=(pw, ph))
+        page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=xobj))
+        page.Contents = pdf.make_stream(f"q {pw:.2f} 0 0 {ph:.2f} 0 0 cm /Im0 Do Q".encode())
+    pdf.save(path, deterministic_id=True)

@@ -129,9 +129,13 @@ def _plans(rng: random.Random, o: Officer) -> list[tuple[list[Part], bool]]:
     return plans
 
 
-def write_file(out_dir: Path, name: str, parts: list[Part], o: Officer, variant: str,
-               single: bool, rng: random.Random) -> Path:  # fmt: skip
-    """Render, degrade and write one file and its truth; returns the file path."""
+def write_file(out_dir: Path, stem: str, parts: list[Part], o: Officer, variant: str,
+               single: bool, rng: random.Random, ext: str | None = None,
+               turn: int | None = None) -> Path:  # fmt: skip
+    """Render, degrade and write one file and its truth; returns the file path.
+
+    `ext` forces the file type and `turn` rotates every page (variant "rotated").
+    """
     pdf, docs = render_parts(parts, o, rng)
     total = max(p for d in docs for p in d.pages) if docs else 1
     pages = [1] if single else list(range(1, total + 1))
@@ -140,8 +144,10 @@ def write_file(out_dir: Path, name: str, parts: list[Part], o: Officer, variant:
     rotations: dict[int, int] = {}
     if variant == "rotated":
         chosen = [p for p in range(1, len(pages) + 1) if rng.random() < 0.5] or [1]
-        rotations = {p: rng.choice((90, 180, 270)) for p in chosen}
-    path = out_dir / f"{name}_{variant}{_extension(rng, variant, single)}"
+        rotations = {p: turn or rng.choice((90, 180, 270)) for p in chosen}
+        if turn:
+            rotations = {p: turn for p in range(1, len(pages) + 1)}
+    path = out_dir / f"{stem}{ext or _extension(rng, variant, single)}"
     if variant == "born_digital":
         path.write_bytes(pdf)
     else:
@@ -167,14 +173,20 @@ def generate(out_dir: Path | str, seed: int, dossiers: int,
         officer = make_officer(rng)
         for j, (parts, single) in enumerate(_plans(rng, officer)):
             variant = rng.choice(allowed)
-            files.append(write_file(out, f"d{i:03d}_{j}", parts, officer, variant, single, rng))
-    manifest = [json.loads(Path(f"{p}.truth.json").read_text(encoding="utf-8")) for p in files]
-    listing = [{"path": m["path"], "variant": m["variant"], "pages": m["pages"],
-                "types": [d["type"] for d in m["documents"]]} for m in manifest]  # fmt: skip
+            stem = f"d{i:03d}_{j}_{variant}"
+            files.append(write_file(out, stem, parts, officer, variant, single, rng))
+    write_manifest(out, seed, dossiers, files)
+    return files
+
+
+def write_manifest(out: Path, seed: int, dossiers: int, files: list[Path]) -> None:
+    """manifest.json: every written file with its variant, page count and document types."""
+    truths = [json.loads(Path(f"{p}.truth.json").read_text(encoding="utf-8")) for p in files]
+    listing = [{"path": t["path"], "variant": t["variant"], "pages": t["pages"],
+                "types": [d["type"] for d in t["documents"]]} for t in truths]  # fmt: skip
     (out / "manifest.json").write_text(
         json.dumps({"seed": seed, "dossiers": dossiers, "files": listing}, ensure_ascii=False,
                    indent=1) + "\n", encoding="utf-8")  # fmt: skip
-    return files
 
 
 def main(argv: list[str] | None = None) -> int:

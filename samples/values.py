@@ -68,7 +68,7 @@ class Officer:
     khen_thuong: str
     so_truong: str
     school: str
-    work: list[tuple[str, str, str]] = field(default_factory=list)  # (from, to, text)
+    work: list[tuple[str, str, str, str]] = field(default_factory=list)
     family: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
@@ -82,6 +82,14 @@ def add_years(d: date, years: int, months: int = 0) -> date:
     """D moved by whole years/months, clamped to day 28 for safety."""
     m = d.month - 1 + months
     return date(d.year + years + m // 12, m % 12 + 1, min(d.day, 28))
+
+
+def degree_of(study: str) -> str:
+    """The diploma word of a qualification: "Cử nhân Luật" → "Cử nhân"."""
+    for prefix in ("Cử nhân", "Thạc sĩ", "Tiến sĩ", "Kỹ sư", "Kiến trúc sư", "Bác sĩ"):
+        if study.startswith(prefix):
+            return prefix
+    return study.split(" ")[0]
 
 
 def first_of_month(d: date) -> date:
@@ -132,7 +140,7 @@ def make_officer(rng: random.Random) -> Officer:
     sector = rng.choice(pools.SECTORS)
     unit = rng.choice(sector.units)
     agency = sector.name
-    hired = rand_date(rng, add_years(birth, 21), min(add_years(birth, 30), date(2024, 1, 1)))
+    hired = rand_date(rng, add_years(birth, 22, 3), min(add_years(birth, 31), date(2024, 1, 1)))
     code = rng.choice(sector.codes)
     bac, he_so, huong = _salary(rng, code, hired)
     has_post = rng.random() < 0.35
@@ -201,18 +209,18 @@ def title_at(o: Officer) -> str:
     return f"{o.chuc_vu} {o.unit}" if not o.has_post or o.unit.startswith("Trường") else o.chuc_vu
 
 
-def _work_history(rng: random.Random, o: Officer) -> list[tuple[str, str, str]]:
-    """Two to four rows of work history ending "nay"."""
-    rows: list[tuple[str, str, str]] = []
-    start = add_years(o.ngay_sinh, 18)
-    grad = add_years(start, 4)
-    rows.append((f"{start.month:02d}/{start.year}", f"{grad.month:02d}/{grad.year}",
-                 f"Sinh viên {o.school}"))  # fmt: skip
+def _work_history(rng: random.Random, o: Officer) -> list[tuple[str, str, str, str]]:
+    """Rows (from, to, chức danh, đơn vị) from university to "nay"."""
+    start, grad = add_years(o.ngay_sinh, 18), add_years(o.ngay_sinh, 22)
     mid = rand_date(rng, o.ngay_tuyen_dung, TODAY)
-    rows.append((f"{o.ngay_tuyen_dung.month:02d}/{o.ngay_tuyen_dung.year}",
-                 f"{mid.month:02d}/{mid.year}", f"{o.ngach}, {o.co_quan_su_dung}"))  # fmt: skip
-    rows.append((f"{mid.month:02d}/{mid.year}", "nay", f"{o.chuc_vu}, {o.co_quan_su_dung}"))
-    return rows
+    hired = o.ngay_tuyen_dung
+    return [
+        (f"{start.month:02d}/{start.year}", f"{grad.month:02d}/{grad.year}", "Sinh viên",
+         o.school),
+        (f"{hired.month:02d}/{hired.year}", f"{mid.month:02d}/{mid.year}", o.ngach,
+         o.co_quan_su_dung),
+        (f"{mid.month:02d}/{mid.year}", "nay", o.chuc_vu, o.co_quan_su_dung),
+    ]  # fmt: skip
 
 
 def _family(rng: random.Random, o: Officer) -> list[tuple[str, str, str, str]]:

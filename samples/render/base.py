@@ -43,6 +43,7 @@ class Style:
     label_size: float = 13.0
     dots: str = "…"
     gap: bool = True  # a space typed between the value and the remaining dots
+    spacing: float = 1.55  # line pitch as a multiple of the label size
 
     @staticmethod
     def random(rng: random.Random, dots: str = "…", label_size: float = 13.0) -> Style:
@@ -113,7 +114,7 @@ class Form:
 
     def down(self, points: float | None = None) -> None:
         """Move the cursor down one line (or by `points`)."""
-        self.y -= self.style.label_size * 1.55 if points is None else points
+        self.y -= self.style.label_size * self.style.spacing if points is None else points
 
     def width(self, text: str, font: str = "LS", size: float | None = None) -> float:
         """Width of text in points."""
@@ -135,6 +136,15 @@ class Form:
         """Draw s centred between x0 and x1 (default: the margins)."""
         mid = ((self.left if x0 is None else x0) + (self.right if x1 is None else x1)) / 2
         self.text(s, mid, font, size, "center")
+
+    def heading(self, s: str, centered: bool = True, size: float | None = None) -> None:
+        """A bold section title kept on the same page as what follows it."""
+        self.ensure(90)
+        if centered:
+            self.center(s, "LS-B", size)
+        else:
+            self.text(s, self.left, "LS-B", size)
+        self.down((size or self.style.label_size) + 6)
 
     def label(self, s: str, x: float) -> float:
         """Draw a label whose [[hints]] are set small; returns the right edge."""
@@ -165,7 +175,8 @@ class Form:
         for slot, want in zip(slots, widths, strict=True):
             val = slot.value
             lw = self.width(HINT.sub("", slot.label))
-            if x > start and x + lw + (self._vw(val) if val else 10) > end:
+            first_word = val.split(" ")[0] if val else ""
+            if x > start and x + lw + (self._vw(first_word) if val else 10) > end:
                 self.down()
                 x = start + 12
             x = self.label(slot.label, x)
@@ -253,10 +264,12 @@ class Form:
         xs = [self.left]
         for w in widths:
             xs.append(xs[-1] + w / sum(widths) * total)
-        head_lines = max(h.count("\n") + 1 for h in header)
-        head_h = head_lines * size * 1.25 + 6
+        heads = [[part for ln in h.split("\n")
+                  for part in simpleSplit(ln, "LS-B", size, xs[i + 1] - xs[i] - 4)]
+                 for i, h in enumerate(header)]  # fmt: skip
+        head_h = max(len(h) for h in heads) * size * 1.25 + 6
         self.ensure(head_h + 2 * size * 1.8)
-        self._row(xs, [h.split("\n") for h in header], head_h, "LS-B", size, center=True)
+        self._row(xs, heads, head_h, "LS-B", size, center=True)
         body = [*rows, *[[""] * len(widths)] * max(0, min_rows - len(rows))]
         font, vsize = self.style.value_font, min(self.style.value_size, 11.5) - 0.5
         for r in body:
@@ -264,9 +277,9 @@ class Form:
             h = max(max(len(c) for c in cells), 1) * vsize * 1.25 + 8
             if self.y - h < self.bottom:
                 self.new_page()
-                self._row(xs, [h.split("\n") for h in header], head_h, "LS-B", size, center=True)
+                self._row(xs, heads, head_h, "LS-B", size, center=True)
             self._row(xs, cells, h, font, vsize, center=False)
-        self.down(8)
+        self.down(self.style.label_size + 8)
 
     def _row(self, xs: list[float], cells: list[list[str]], h: float, font: str, size: float,
              center: bool) -> None:  # fmt: skip

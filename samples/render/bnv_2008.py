@@ -8,7 +8,7 @@ from samples import fmt
 from samples.render.base import Form, Slot
 from samples.render.common import Filler, birth_slots, footer, salary_history
 from samples.render.marks import photo_box
-from samples.values import Officer, add_years
+from samples.values import Officer, add_years, degree_of
 
 DB = "…/…/……"
 ADDR_HINT = "(Số nhà, đường phố, thành phố, xóm, thôn, xã, huyện, tỉnh)"
@@ -29,10 +29,10 @@ def _head(f: Form, o: Officer, fl: Filler) -> None:
                 "so_hieu_cbcc"))  # fmt: skip
     f.line(Slot("Cơ quan, đơn vị sử dụng CBCC: ", o.co_quan_su_dung, None, "co_quan_su_dung"))
     top = f.y
-    photo_box(f.c, f.left, top, 80, 108, fl.rng.random() < 0.5)
+    photo_box(f.c, f.left, top, 75, 100, fl.rng.random() < 0.5)
     f.y = top - 45
     f.center("SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC", "LS-B", 15, x0=f.left + 85)
-    f.y = top - 118
+    f.y = top - 120
 
 
 def _items(f: Form, o: Officer, fl: Filler) -> None:
@@ -40,7 +40,7 @@ def _items(f: Form, o: Officer, fl: Filler) -> None:
     f.line(Slot("1) Họ và tên khai sinh (viết chữ in hoa): ", fmt.upper_vn(o.ho_ten), None,
                 "ho_ten", o.ho_ten))  # fmt: skip
     f.line(Slot("2) Tên gọi khác: "))
-    f.line(*birth_slots(fl, "3) Sinh ngày: ", o.ngay_sinh)[:3],
+    f.line(*birth_slots(fl, "3) Sinh ngày: ", o.ngay_sinh, 60),
            Slot(", Giới tính (nam, nữ): ", o.gioi_tinh, None, "gioi_tinh"))  # fmt: skip
     f.line(Slot("4) Nơi sinh: ", fl.address(o.noi_sinh), None, "noi_sinh"))
     f.line(Slot("5) Quê quán: ", fl.address(o.que_quan), None, "que_quan"))
@@ -106,42 +106,37 @@ def _items(f: Form, o: Officer, fl: Filler) -> None:
 
 
 def _tables(f: Form, o: Officer) -> None:
-    f.new_page()
+    f.down(10)
+    f.ensure(120)
     f.paragraph("27) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ, NGOẠI NGỮ, "
                 "TIN HỌC", "LS-B", 12.5, align="center")  # fmt: skip
     s, e = add_years(o.ngay_sinh, 18), add_years(o.ngay_sinh, 22)
     y = o.ngay_tuyen_dung.year + 2
     rows = [[o.school, o.trinh_do_chuyen_mon, f"{s.month:02d}/{s.year}-{e.month:02d}/{e.year}",
-             "Chính quy", o.trinh_do_chuyen_mon.split(" ")[0]],
+             "Chính quy", degree_of(o.trinh_do_chuyen_mon)],
             [f"Trường Chính trị tỉnh {o.province.name}", "Lý luận chính trị", f"03/{y}-12/{y}",
              "Tại chức", o.ly_luan]]  # fmt: skip
     f.table([30, 26, 22, 18, 22], ["Tên trường", "Chuyên ngành đào\ntạo, bồi dưỡng",
             "Từ tháng, năm -\nđến tháng, năm", "Hình thức\nđào tạo",
             "Văn bằng, chứng\nchỉ, trình độ gì"], rows, 4)  # fmt: skip
-    f.center("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", "LS-B", 12.5)
-    f.down(10)
-    work = [[f"{a} - {b}", t] for a, b, t in o.work]
+    f.heading("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", size=12.5)
+    work = [[f"{a} - {b}", f"{pos}, {unit}"] for a, b, pos, unit in o.work]
     f.table([25, 75], ["Từ tháng, năm đến\ntháng, năm", "Chức danh, chức vụ, đơn vị công tác "
             "(đảng, chính quyền, đoàn thể, tổ chức xã hội),\nkể cả thời gian được đào tạo, bồi "
             "dưỡng về chuyên môn, nghiệp vụ, ..."], work, 4)  # fmt: skip
-    f.center("29) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", "LS-B", 12.5)
-    f.down(18)
+    f.heading("29) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", size=12.5)
     f.line(Slot("- Khai rõ: bị bắt, bị tù, bản thân có làm việc trong chế độ cũ: ", "Không"))
     f.line(Slot("- Tham gia hoặc có quan hệ với các tổ chức ở nước ngoài: ", "Không"))
     f.line(Slot("- Có thân nhân ở nước ngoài: ", "Không"))
-    f.center("30) QUAN HỆ GIA ĐÌNH", "LS-B", 12.5)
-    f.down(18)
-    f.text("a) Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột", f.left, "LS-B")
-    f.down(8)
+    f.heading("30) QUAN HỆ GIA ĐÌNH", size=12.5)
+    f.heading("a) Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột", centered=False)
     hdr = ["Mối quan\nhệ", "Họ và tên", "Năm\nsinh", "Quê quán, nghề nghiệp, chức danh, chức "
            "vụ, đơn vị công tác,\nhọc tập, nơi ở (trong, ngoài nước); thành viên các tổ chức\n"
            "chính trị - xã hội ..."]  # fmt: skip
     f.table([14, 30, 10, 60], hdr, [list(r) for r in o.family], 4)
-    f.text("b) Về bên vợ (hoặc chồng): Cha, Mẹ, anh chị em ruột", f.left, "LS-B")
-    f.down(8)
+    f.heading("b) Về bên vợ (hoặc chồng): Cha, Mẹ, anh chị em ruột", centered=False)
     f.table([14, 30, 10, 60], hdr, [], 3)
-    f.center("31) DIỄN BIẾN QUÁ TRÌNH LƯƠNG CỦA CÁN BỘ, CÔNG CHỨC", "LS-B", 12.5)
-    f.down(10)
+    f.heading("31) DIỄN BIẾN QUÁ TRÌNH LƯƠNG CỦA CÁN BỘ, CÔNG CHỨC", size=12.5)
     sal = salary_history(o)[-5:]
     f.table([22] + [18] * len(sal), ["Tháng/năm", *[f"{s.month:02d}/{s.year}" for s, *_ in sal]],
             [["Mã ngạch/bậc", *[f"{c}/{b}" for _, c, b, _ in sal]],

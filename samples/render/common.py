@@ -10,7 +10,7 @@ from hoso import catalog
 from samples import fmt
 from samples.render.base import Form, Slot
 from samples.render.marks import seal, signature
-from samples.values import TODAY, Officer, add_years, rand_date
+from samples.values import TODAY, Officer, add_years, degree_of, rand_date
 
 
 @dataclass
@@ -45,13 +45,13 @@ class Filler:
         return ", ".join(self.part(p) for p in place)
 
 
-def birth_slots(fl: Filler, label: str, d: date) -> list[Slot]:
+def birth_slots(fl: Filler, label: str, d: date, year_width: float | None = None) -> list[Slot]:
     """Slots of "Sinh ngày: … tháng … năm …" filled with day, month and year."""
     pad = fl.rng.random() < 0.6
     day = f"{d.day:02d}" if pad else str(d.day)
     month = f"{d.month:02d}" if pad else str(d.month)
     return [Slot(label, day, 38), Slot(" tháng ", month, 38),
-            Slot(" năm ", str(d.year), None, "ngay_sinh", fmt.iso(d))]  # fmt: skip
+            Slot(" năm ", str(d.year), year_width, "ngay_sinh", fmt.iso(d))]  # fmt: skip
 
 
 def que_quan_slots(fl: Filler, o: Officer, label: str, small: bool = False) -> list[Slot]:
@@ -77,7 +77,7 @@ def training_rows(o: Officer) -> list[list[str]]:
     """Rows of the training table: from, to, school, major, mode, diploma."""
     start = add_years(o.ngay_sinh, 18)
     end = add_years(start, 4)
-    degree = o.trinh_do_chuyen_mon.split(" ")[0] if o.trinh_do_chuyen_mon else ""
+    degree = degree_of(o.trinh_do_chuyen_mon)
     return [[f"{start.month:02d}/{start.year}", f"{end.month:02d}/{end.year}", o.school,
              o.trinh_do_chuyen_mon, "Chính quy", degree]]  # fmt: skip
 

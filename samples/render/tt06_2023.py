@@ -21,8 +21,7 @@ DATE_BLANK = "…/…/……"
 
 
 def _head(f: Form, o: Officer, fl: Filler) -> None:
-    f.center("MẪU SƠ YẾU LÝ LỊCH", "LS-B")
-    f.down(22)
+    f.heading("MẪU SƠ YẾU LÝ LỊCH")
     f.text("(Ban hành kèm theo Thông tư số 06/2023/TT-BNV ngày 04/5/2023 của Bộ trưởng Bộ Nội vụ)",
            f.left, "LS", 12.2)  # fmt: skip
     f.down(22)
@@ -140,13 +139,12 @@ def _salary(f: Form, o: Officer, fl: Filler) -> None:
 
 
 def _tables(f: Form, o: Officer, fl: Filler) -> None:
-    f.new_page()
-    f.center("32) QUÁ TRÌNH ĐÀO TẠO, BỒI DƯỠNG", "LS-B")
-    f.down(20)
+    f.down(10)
+    f.ensure(150)
+    f.heading("32) QUÁ TRÌNH ĐÀO TẠO, BỒI DƯỠNG")
     period = ["Tháng/năm\nTừ", "Tháng/năm\nĐến"]
     rows = training_rows(o)
-    f.text("32.1- Chuyên môn (từ trung cấp trở lên cả trong nước và nước ngoài)", f.left, "LS-B")
-    f.down(8)
+    f.heading("32.1- Chuyên môn (từ trung cấp trở lên cả trong nước và nước ngoài)", centered=False)
     f.table([14, 14, 34, 30, 15, 15], [*period, "Tên cơ sở đào tạo", "Chuyên ngành đào tạo",
             "Hình thức\nđào tạo", "Văn bằng,\ntrình độ"], rows, 2)  # fmt: skip
     y = o.ngay_tuyen_dung.year + fl.rng.randint(1, 6)
@@ -161,26 +159,20 @@ def _tables(f: Form, o: Officer, fl: Filler) -> None:
                                   o.ngoai_ngu]]),
     )  # fmt: skip
     for title, cols, data in sections:
-        f.text(title, f.left, "LS-B")
-        f.down(8)
+        f.heading(title, centered=False)
         widths = [14, 14, 50] + [22] * (len(cols) - 1)
         f.table(widths, [*period, *cols], data, 1)
-    f.center("33) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", "LS-B")
-    f.down(10)
-    work = [[a, b, t.split(", ", 1)[-1], t.split(", ", 1)[0]] for a, b, t in o.work]
+    f.heading("33) TÓM TẮT QUÁ TRÌNH CÔNG TÁC")
+    work = [[a, b, unit, pos] for a, b, pos, unit in o.work]
     f.table([14, 14, 55, 35], [*period, "Đơn vị công tác (đảng, chính quyền, đoàn\nthể, tổ chức "
             "xã hội)", "Chức danh/ chức vụ"], work, 3)  # fmt: skip
-    f.center("36) QUAN HỆ GIA ĐÌNH", "LS-B")
-    f.down(10)
-    f.text("36.1- Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột", f.left, "LS-B")
-    f.down(8)
+    f.heading("36) QUAN HỆ GIA ĐÌNH")
+    f.heading("36.1- Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột", centered=False)
     f.table([14, 30, 10, 60], ["Mối\nquan hệ", "Họ và tên", "Năm\nsinh", "Quê quán, nghề "
             "nghiệp, chức danh, chức vụ, đơn vị công\ntác, học tập, nơi ở (trong, ngoài nước)"],
             [list(r) for r in o.family], 4)  # fmt: skip
-    f.center("37) HOÀN CẢNH KINH TẾ GIA ĐÌNH", "LS-B")
-    f.down(10)
-    f.text("37.1- Quá trình lương của bản thân", f.left, "LS-B")
-    f.down(8)
+    f.heading("37) HOÀN CẢNH KINH TẾ GIA ĐÌNH")
+    f.heading("37.1- Quá trình lương của bản thân", centered=False)
     sal = salary_history(o)
     rows = [[f"{s.month:02d}/{s.year}", f"{n.month:02d}/{n.year}" if i + 1 < len(sal) else "nay",
              code, str(b), hs, ""]

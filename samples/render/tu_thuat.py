@@ -29,33 +29,32 @@ def _head(f: Form, fl: Filler) -> None:
 def _self(f: Form, o: Officer, fl: Filler) -> None:
     d = fl.date
     x = f.left + 18
-    f.text("I. THÔNG TIN BẢN THÂN.", f.left, "LS-B")
-    f.down()
+    f.heading("I. THÔNG TIN BẢN THÂN.", centered=False)
     f.line(Slot("1. Họ và tên (chữ in hoa) ", fmt.upper_vn(o.ho_ten), 200, "ho_ten", o.ho_ten),
-           Slot("Nam/ Nữ ", o.gioi_tinh, None, "gioi_tinh"), x0=x)  # fmt: skip
+           Slot(" Nam/ Nữ ", o.gioi_tinh, None, "gioi_tinh"), x0=x)  # fmt: skip
     bd = o.ngay_sinh
-    f.line(Slot("2. Sinh ngày", f"{bd.day:02d}", 30), Slot("tháng ", f"{bd.month:02d}", 30),
-           Slot("năm ", str(bd.year), 45, "ngay_sinh", fmt.iso(bd)),
-           Slot("Nơi sinh ", fl.address(o.noi_sinh)[-60:], None, "noi_sinh"), x0=x)  # fmt: skip
+    f.line(Slot("2. Sinh ngày ", f"{bd.day:02d}", 30), Slot(" tháng ", f"{bd.month:02d}", 30),
+           Slot(" năm ", str(bd.year), 45, "ngay_sinh", fmt.iso(bd)),
+           Slot(" Nơi sinh ", fl.address(o.noi_sinh), None, "noi_sinh"), x0=x)  # fmt: skip
     f.line(Slot("3. Nguyên quán ", fl.address(o.que_quan), None, "que_quan"), x0=x)
     f.line(Slot("4. Nơi đăng ký hộ khẩu thường trú ", o.noi_o, None, "ho_khau_thuong_tru"), x0=x)
     f.line(Slot("5. Chỗ ở hiện nay ", o.noi_o, None, "noi_o_hien_nay"), x0=x)
-    f.line(Slot("6. Điện thoại liên hệ:", o.so_dien_thoai, None, "so_dien_thoai"), x0=x)
+    f.line(Slot("6. Điện thoại liên hệ: ", o.so_dien_thoai, None, "so_dien_thoai"), x0=x)
     f.line(Slot("7. Dân tộc ", o.dan_toc, 120, "dan_toc"),
            Slot("Tôn giáo ", o.ton_giao, None, "ton_giao"), x0=x)  # fmt: skip
-    f.line(Slot("8. Số CCCD/CMND", o.so_cccd, 100, "so_cccd"),
-           Slot("cấp ngày ", d(o.ngay_cap_cccd), 60, "ngay_cap_cccd", fmt.iso(o.ngay_cap_cccd),
+    f.line(Slot("8. Số CCCD/CMND ", o.so_cccd, 100, "so_cccd"),
+           Slot(" cấp ngày ", d(o.ngay_cap_cccd), 60, "ngay_cap_cccd", fmt.iso(o.ngay_cap_cccd),
                 DB),
-           Slot("nơi cấp", "Cục Cảnh sát QLHC về TTXH", None), x0=x)  # fmt: skip
-    f.line(Slot("9. Trình độ văn hóa", o.trinh_do_pho_thong, None, "trinh_do_pho_thong"), x0=x)
-    f.line(Slot("10. Kết nạp Đoàn TNCS HCM", d(add_years(o.ngay_sinh, 16)), 70, blank=DB),
+           Slot(" nơi cấp ", "Cục Cảnh sát QLHC về TTXH", None), x0=x)  # fmt: skip
+    f.line(Slot("9. Trình độ văn hóa ", o.trinh_do_pho_thong, None, "trinh_do_pho_thong"), x0=x)
+    f.line(Slot("10. Kết nạp Đoàn TNCS HCM ", d(add_years(o.ngay_sinh, 16)), 70, blank=DB),
            Slot(" tại ", "Trường THPT"), x0=x)  # fmt: skip
     dang = o.ngay_vao_dang
-    f.line(Slot("11. Kết nạp Đảng CSVN", d(dang), 70, "ngay_vao_dang",
+    f.line(Slot("11. Kết nạp Đảng CSVN ", d(dang), 70, "ngay_vao_dang",
                 fmt.iso(dang) if dang else None, DB),
-           Slot(" tại", o.unit if dang else None), x0=x)  # fmt: skip
-    f.line(Slot("12. Khen thưởng/ Kỷ luật:", o.khen_thuong), x0=x)
-    f.line(Slot("13. Sở trường:", o.so_truong, None, "so_truong_cong_tac"), x0=x)
+           Slot(" tại ", o.unit if dang else None), x0=x)  # fmt: skip
+    f.line(Slot("12. Khen thưởng/ Kỷ luật: ", o.khen_thuong), x0=x)
+    f.line(Slot("13. Sở trường: ", o.so_truong, None, "so_truong_cong_tac"), x0=x)
 
 
 def _family(f: Form, o: Officer) -> None:
@@ -77,18 +76,17 @@ def _family(f: Form, o: Officer) -> None:
 def render(f: Form, o: Officer, rng: random.Random) -> None:
     """Draw the form (2 pages)."""
     fl = Filler.random(rng)
+    f.style.spacing = 1.4
     _head(f, fl)
     _self(f, o, fl)
     _family(f, o)
     f.new_page()
-    f.text("III. TÓM TẮT QUÁ TRÌNH ĐÀO TẠO.", f.left, "LS-B")
-    f.down(10)
+    f.heading("III. TÓM TẮT QUÁ TRÌNH ĐÀO TẠO.", centered=False)
     rows = [[f"{r[0]} - {r[1]}", r[2], r[3], r[4], r[5]] for r in training_rows(o)]
     f.table([20, 32, 20, 18, 16], ["Từ tháng năm\nđến tháng\nnăm", "Tên trường\nhoặc cơ sở đào "
             "tạo", "Ngành học", "Hình thức đào tạo", "Văn bằng\nchứng chỉ"], rows, 3)
-    f.text("IV. TÓM TẮT QUÁ TRÌNH CÔNG TÁC", f.left, "LS-B")
-    f.down(10)
-    work = [[f"{a} - {b}", t.split(", ", 1)[-1], t.split(", ", 1)[0]] for a, b, t in o.work]
+    f.heading("IV. TÓM TẮT QUÁ TRÌNH CÔNG TÁC", centered=False)
+    work = [[f"{a} - {b}", unit, pos] for a, b, pos, unit in o.work]
     f.table([20, 55, 25], ["Từ tháng năm\nđến tháng\nnăm", "Đơn vị công tác", "Chức vụ"], work, 3)
     f.paragraph("Tôi xin cam đoan bản khai sơ yếu lý lịch trên đúng sự thật, nếu có điều gì không "
                 "đúng tôi chịu trách nhiệm trước pháp luật về lời khai của mình.", first=30,

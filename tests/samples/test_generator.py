@@ -119,3 +119,20 @@ def test_born_digital_text_layer_has_labels_and_values(layout):
     assert f"hệ số {decision.truth['he_so_luong'].replace('.', ',')}" in qd_text
     allowed = {k for (t, k) in field_specs() if t == "so_yeu_ly_lich"}
     assert set(syll.fields) <= allowed
+
+
+GOLDEN = Path(__file__).resolve().parents[2] / "samples" / "golden"
+
+
+def test_golden_set_is_small_and_valid():
+    files = sorted(p for p in GOLDEN.iterdir() if not p.name.endswith(".json"))
+    assert 5 <= len(files) <= 7
+    assert sum(p.stat().st_size for p in GOLDEN.iterdir()) <= 3 * 1024 * 1024
+    specs = field_specs()
+    for path in files:
+        truth = _truth(path)
+        assert truth["path"] == path.name
+        for doc in truth["documents"]:
+            assert all((doc["type"], k) in specs for k in doc["fields"])
+    manifest = json.loads((GOLDEN / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(f["path"] for f in manifest["files"]) == [p.name for p in files]
