@@ -1,0 +1,43 @@
+"""Numeric kinds: int ("bậc 4" → "4"), decimal ("3,66" → "3.66"), digits, and printed codes."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from hoso.normalize.text import clean, fix_ocr_digits
+
+_INT = re.compile(r"\d+")
+# "3,66", "3.3", OCR "3, 33"; a bare "4" is "4.00".
+_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,6})(?:\s*[.,]\s*(\d+))?")
+_CODE_JOINERS = re.compile(r"\s*([/.\-])\s*")
+_CODE_PREFIX = re.compile(r"^(?:số|so)\s*[:.]?\s*(?=\d)", re.IGNORECASE)
+_CENT = Decimal("0.01")
+
+
+def normalize_int(raw: str) -> str | None:
+    """The first number, without leading zeros ("04" → "4", "4/9" → "4")."""
+    m = _INT.search(fix_ocr_digits(clean(raw)))
+    return str(int(m.group(0))) if m else None
+
+
+def normalize_decimal(raw: str) -> str | None:
+    """Dot separator, two decimals ("3,66" → "3.66", "4,0" → "4.00")."""
+    m = _DECIMAL.search(fix_ocr_digits(clean(raw)))
+    if m is None:
+        return None
+    value = Decimal(f"{m.group(1)}.{m.group(2) or '0'}")
+    return str(value.quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+def normalize_digits(raw: str) -> str | None:
+    """Digits only, leading zeros kept ("079 185 001 234" → "079185001234")."""
+    digits = "".join(ch for ch in fix_ocr_digits(clean(raw)) if ch.isascii() and ch.isdigit())
+    return digits or None
+
+
+def normalize_code(raw: str) -> str | None:
+    """As printed, without spaces around "/" "." "-" ("25 / 2015 / QĐ - UBND" → "25/2015/QĐ-UBND")."""
+    text = clean(raw.replace("–", "-").replace("—", "-"))
+    text = _CODE_JOINERS.sub(r"\1", _CODE_PREFIX.sub("", text))
+    return text.strip("-/ ") or None

@@ -1,0 +1,65 @@
+"""Text clean-up shared by every kind: NFC, leaders, spaces, tone-mark placement, OCR digits."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Dotted leaders on blank forms: "……", "....", ". . . .", "_____" (two or more dots, any ellipsis).
+_LEADERS = re.compile(r"…+|\.(?:\s*\.)+|_{2,}")
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = ",;:."
+# Tone marks in NFD (grave, acute, tilde, hook above, dot below).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Old placement in an open syllable: the tone on the o/u of "oa", "oe", "uy" ("hoà", "khoẻ", "thuý").
+_OPEN_GLIDE = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?![^\W\d_]|[\u0300-\u036f])")
+_OCR_DIGIT_RUN = re.compile(r"(?<![^\W\d_])[0-9OoIl|]*[0-9][0-9OoIl|]*(?![^\W\d_])")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
+def strip_leaders(s: str) -> str:
+    """Remove dotted leaders ("……", "....", ". . .", "___") anywhere and collapse spaces."""
+    return collapse_spaces(_LEADERS.sub(" ", s))
+
+
+def collapse_spaces(s: str) -> str:
+    """Single spaces, no leading or trailing blank."""
+    return _SPACES.sub(" ", s).strip()
+
+
+def nfc(s: str) -> str:
+    """NFC with the Icelandic eth "Ð" (U+00D0), often typed for "Đ", mapped to "Đ"."""
+    return unicodedata.normalize("NFC", s).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+
+
+def canonical_tone_marks(s: str) -> str:
+    """Move old-style tones in open "oa/oe/uy" syllables to the first vowel: "Hoà" → "Hòa"."""
+    decomposed = unicodedata.normalize("NFD", s)
+    moved = _OPEN_GLIDE.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    pair, tone = m.group(1), m.group(2)
+    return pair[0] + tone + pair[1]
+
+
+def strip_edge_punct(s: str) -> str:
+    """Drop ",;:." and blanks at both ends ("Kinh." → "Kinh", "./." end marks included)."""
+    return s.strip().strip(_EDGE_PUNCT + "/ ").strip()
+
+
+def clean(s: str) -> str:
+    """NFC, "Ð" → "Đ", canonical tones, no leaders, single spaces, no edge punctuation."""
+    return strip_edge_punct(canonical_tone_marks(strip_leaders(nfc(s))))
+
+
+def fix_ocr_digits(s: str) -> str:
+    """Read O as 0 and l/I/| as 1 inside a digit group ("l985" → "1985"), never inside a word."""
+    return _OCR_DIGIT_RUN.sub(lambda m: m.group(0).translate(_OCR_DIGITS), s)
+
+
+def fold_ascii(s: str) -> str:
+    """Lower case without diacritics ("Tháng" → "thang", "Đ" → "d") for keyword matching."""
+    decomposed = unicodedata.normalize("NFD", nfc(s).replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

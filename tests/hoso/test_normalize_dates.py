@@ -1,0 +1,119 @@
+from datetime import date
+
+import pytest
+
+from hoso.normalize import expand_year, normalize, parse_date
+
+TODAY = date(2026, 11, 29)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ngày 05 tháng 01 năm 2020", "2020-01-05"),
+        ("05 tháng 01 năm 2020", "2020-01-05"),
+        ("Ngày 5 tháng 1 năm 2020", "2020-01-05"),
+        ("NGÀY 05 THÁNG 01 NĂM 2020", "2020-01-05"),
+        ("ngay 05 thang 01 nam 2020", "2020-01-05"),
+        ("Long An, ngày 15 tháng 6 năm 2015", "2015-06-15"),
+        ("5/1/2020", "2020-01-05"),
+        ("05/01/2020", "2020-01-05"),
+        ("05-01-2020", "2020-01-05"),
+        ("05.01.2020", "2020-01-05"),
+        ("15 / 06 / 1985", "1985-06-15"),
+        ("15 /06/ 1985", "1985-06-15"),
+        ("Sinh ngày: 15 tháng 6 năm 1985", "1985-06-15"),
+        ("kể từ ngày 01/07/2024", "2024-07-01"),
+        ("…… 15/06/1985 ……", "1985-06-15"),
+        ("....15/06/1985....", "1985-06-15"),
+        ("01/2018", "2018-01"),
+        ("1/18", "2018-01"),
+        ("T1/2018", "2018-01"),
+        ("t12/2019", "2019-12"),
+        ("tháng 01/2018", "2018-01"),
+        ("từ tháng 7/2024", "2024-07"),
+        ("tháng 6 năm 1985", "1985-06"),
+        ("ngày … tháng 12 năm 2022", "2022-12"),
+        ("ngày   tháng 12 năm 2022", "2022-12"),
+        ("1975", "1975"),
+        ("năm 1975", "1975"),
+        ("1985-06-15", "1985-06-15"),
+        ("1985-06", "1985-06"),
+        ("29/02/2024", "2024-02-29"),
+        # OCR confusions inside digit groups
+        ("l5/O6/l985", "1985-06-15"),
+        ("15/06/2O2O", "2020-06-15"),
+        ("ngày I5 tháng O6 năm 1985", "1985-06-15"),
+    ],
+)
+def test_date_spellings(raw: str, expected: str) -> None:
+    assert parse_date(raw, TODAY) == expected
+    assert normalize("date", raw, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("5/1/26", "2026-01-05"),  # 26 <= 26 → 2026
+        ("5/1/27", "1927-01-05"),  # 27 > 26 → 1927
+        ("05/01/98", "1998-01-05"),
+        ("1/05", "2005-01"),
+        ("12/98", "1998-12"),
+        ("T3/00", "2000-03"),
+    ],
+)
+def test_two_digit_years_follow_today(raw: str, expected: str) -> None:
+    assert parse_date(raw, TODAY) == expected
+
+
+def test_two_digit_year_rule_moves_with_the_year() -> None:
+    assert parse_date("1/30", date(2029, 1, 1)) == "1930-01"
+    assert parse_date("1/30", date(2030, 1, 1)) == "2030-01"
+    assert expand_year(26, date(2026, 1, 1)) == 2026
+    assert expand_year(27, date(2026, 1, 1)) == 1927
+
+
+def test_default_today_is_the_current_year() -> None:
+    yy = date.today().year % 100
+    assert parse_date(f"1/{yy:02d}") == f"{date.today().year}-01"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "31/02/2020",
+        "29/02/2023",
+        "32/01/2020",
+        "15/13/2020",
+        "ngày 31 tháng 4 năm 2020",
+        "13/2020",
+        "00/2020",
+        "0/0/2020",
+    ],
+)
+def test_impossible_dates_are_none(raw: str) -> None:
+    assert parse_date(raw, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   ",
+        "…/…/……",
+        "..../..../........",
+        "___/___/_____",
+        "ngày … tháng … năm …",
+        "đến nay",
+        "hiện nay",
+        "…",
+    ],
+)
+def test_blank_dates_are_none(raw: str) -> None:
+    assert parse_date(raw, TODAY) is None
+    assert normalize("date", raw, today=TODAY) is None
+
+
+def test_never_month_first() -> None:
+    assert parse_date("12/01/2020", TODAY) == "2020-01-12"
+    assert parse_date("01/12/2020", TODAY) == "2020-12-01"
