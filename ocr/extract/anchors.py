@@ -68,7 +68,7 @@ def threshold(label_key: str) -> float:
     n = len(label_key)
     if n < 8:
         return 90.0
-    if n < 16:
+    if n < 10:
         return 85.0
     return 80.0
 
@@ -105,9 +105,18 @@ def words_between(kl: KeyedLine, start: int, end: int) -> list[Word]:
             tail_end = kl.offset[last] + 1
         if cut or tail_end < len(w.text):
             w = _slice_word(w, cut, tail_end)
-        if w.text.strip(" :;,.") or any(c.isalnum() for c in w.text):
-            out.append(w)
-    return out
+        out.append(w)
+    return trim(out)
+
+
+def trim(words: list[Word]) -> list[Word]:
+    """Drop leading/trailing tokens with no letter or digit (OCR specks, stray colons)."""
+    lo, hi = 0, len(words)
+    while lo < hi and not any(c.isalnum() for c in words[lo].text):
+        lo += 1
+    while hi > lo and not any(c.isalnum() for c in words[hi - 1].text):
+        hi -= 1
+    return words[lo:hi]
 
 
 def _slice_word(w: Word, a: int, b: int) -> Word:

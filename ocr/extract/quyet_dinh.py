@@ -55,7 +55,7 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     head = segs[:title]
     left = [s for s in head if (s.bbox[0] + s.bbox[2]) / 2 < 0.5 * width]
     right = [s for s in head if s not in left]
-    so = next((i for i, s in enumerate(left) if re.match(r"^s[oố0]\s*[:;.]?", fold(s.text))), None)
+    so = next((i for i, s in enumerate(left) if re.match(r"^s[o0]\s*[:;.]?\s*\d", fold(s.text))), None)
     if so is not None:
         m = re.match(r"^\S+\s*[:;.]?\s*(.*)$", left[so].text)
         code = m.group(1) if m else ""
@@ -95,7 +95,7 @@ def _trich_yeu(segs: list[Line]) -> list[Line]:
 
 def _dieu1(block: TextBlock) -> tuple[int, int]:
     """Char range of Điều 1 in the body text."""
-    folded = fold(block.text)
+    folded = _flat(block)
     m = re.search(r"dieu\s*1\s*[.:]", folded)
     if not m:
         return (0, 0)
@@ -136,35 +136,66 @@ def _person(block: TextBlock, start: int, end: int) -> ExtractedField | None:
     return _span_field("ho_ten", block, a, b)
 
 
+def _flat(block: TextBlock) -> str:
+    """Folded body text with line breaks as spaces (same length, so offsets still hold)."""
+    return fold(block.text).replace("\n", " ")
+
+
+def _first_or_last(key: str, pat: str, text: str, start: int, end: int, block: TextBlock,
+                   last: bool) -> ExtractedField | None:
+    ms = list(re.finditer(pat, text[start:end]))
+    if not ms:
+        return None
+    m = ms[-1] if last else ms[0]
+    return _span_field(key, block, start + m.start(1), start + m.end(1))
+
+
+_NGACH = (r"(?:ngach|chuc danh nghe nghiep)\s+((?:(?!ngach|chuc danh)[^;:]){3,80}?)"
+          r"\s*[(,]\s*ma\s*(?:so|ngach)")
+_SALARY = {  # key: (pattern, take the last match = the NEW value)
+    "bac_luong": (r"bac\s*(?:luong\s*)?:?\s*(\d{1,2})\b", True),
+    "he_so_luong": (r"he\s*so\s*(?:luong\s*)?:?\s*" + _NUM, True),
+    "ma_ngach": (r"ma\s*(?:so|ngach)\s*:?\s*(v?\s*\.?\s*\d{2}[a-z]?\s*\.\s*\d{2,3}(?:\s*\.\s*\d{2})?)",
+                 True),
+    "ngach": (_NGACH, True),
+    "ngay_huong_luong": (r"ke\s*tu\s*(?:ngay\s*)?" + _DATE, False),
+}
+_DETAILS = {  # non-core facts most decisions state in Điều 1
+    "ngay_sinh": r"sinh\s*ngay\s*:?\s*" + _DATE,
+    "chuc_vu_moi": r"giu\s*(?:chuc\s*vu|chuc\s*danh)\s+(.{3,80}?)\s*(?:[.;]\s|[.;]?$|, ke tu|\s+ke tu)",
+    "don_vi_moi": r"(?:nhan|den|ve)?\s*cong tac tai\s+(.{3,90}?)(?:[.;]\s|[.;]?$)",
+}
+
+
 def _salary(block: TextBlock, start: int, end: int) -> dict[str, ExtractedField]:
     """The NEW ngạch/bậc/hệ số/date a salary decision grants (the last ones named)."""
-    folded = fold(block.text[:end])
+    text = _flat(block)
     out: dict[str, ExtractedField] = {}
-    pats = {
-        "bac_luong": r"bac\s*(?:luong\s*)?:?\s*(\d{1,2})\b",
-        "he_so_luong": r"he\s*so\s*(?:luong\s*)?:?\s*" + _NUM,
-        "ma_ngach": r"ma\s*(?:so|ngach)\s*:?\s*(v?\s*\.?\s*\d{2}[a-z]?\s*\.\s*\d{2,3}(?:\s*\.\s*\d{2})?)",
-        "ngay_huong_luong": r"ke\s*tu\s*ngay\s*" + _DATE,
-    }
-    for key, pat in pats.items():
-        ms = list(re.finditer(pat, folded[start:end]))
-        if not ms:
-            continue
-        m = ms[0] if key == "ngay_huong_luong" else ms[-1]
-        if (f := _span_field(key, block, start + m.start(1), start + m.end(1))) is not None:
+    for key, (pat, last) in _SALARY.items():
+        if (f := _first_or_last(key, pat, text, start, end, block, last)) is not None:
             out[key] = f
-    ngach = list(re.finditer(r"ngach\s+(?!cong chuc\b)([^,(;\n]{3,60}?)\s*[,(;]", folded[start:end]))
-    if ngach:
-        m = ngach[-1]
-        if (f := _span_field("ngach", block, start + m.start(1), start + m.end(1))) is not None:
-            out["ngach"] = f
+    return out
+
+
+def _details(block: TextBlock, start: int, end: int) -> dict[str, ExtractedField]:
+    """Birth date, new post and unit, effective date: stated but not scored."""
+    text = _flat(block)
+    out: dict[str, ExtractedField] = {}
+    for key, pat in _DETAILS.items():
+        if (f := _first_or_last(key, pat, text, start, end, block, False)) is not None:
+            out[key] = f
+    eff = (r"(?:hieu luc|thoi gian (?:dieu dong|luan chuyen|biet phai))[^.]{0,40}?"
+           r"ke\s*tu\s*(?:ngay\s*)?" + _DATE)
+    if (f := _first_or_last("ngay_hieu_luc", eff, text, start, len(text), block, False)) is not None:
+        out["ngay_hieu_luc"] = f
     return out
 
 
 def _signer(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     """Signer's name under the signature (right column, last page); titles go to chuc_vu."""
     out: dict[str, ExtractedField] = {}
-    right = [s for s in segs if (s.bbox[0] + s.bbox[2]) / 2 > 0.5 * width]
+    body_end = max((i for i, s in enumerate(segs) if re.match(r"^dieu\s*\d", fold(s.text))), default=-1)
+    right = [s for s in segs[body_end + 1 :] if (s.bbox[0] + s.bbox[2]) / 2 > 0.55 * width]
     tstart = next((i for i, s in enumerate(right)
                    if re.match(r"^(kt|tm|tl|tuq|q)\s*\.", fold(s.text))), None)
     if tstart is None:
@@ -205,6 +236,7 @@ def extract_fields(pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedFi
     if end > start:
         if (f := _person(block, start, end)) is not None:
             fields["ho_ten"] = f
+        fields.update(_details(block, start, end))
         if kind in SALARY_TYPES:
             fields.update(_salary(block, start, end))
     last_lines, last_width = pages[-1]

@@ -9,7 +9,7 @@ from hoso.normalize import normalize, normalize_address_parts
 from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
 from ocr.extract.forms import LAYOUT_LABELS, Label
-from ocr.layout.lines import Line
+from ocr.layout.lines import Line, is_leader
 from ocr.model import Word, union_bbox
 
 DOC = "so_yeu_ly_lich"
@@ -38,7 +38,25 @@ def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
     return found
 
 
-def _value_words(keyed: list[KeyedLine], found: list[_Found], i: int) -> list[Word]:
+def _right_edges(lines: list[Line]) -> dict[int, int]:
+    """Per page, where full text lines end (a value reaching it may wrap to the next line)."""
+    ends: dict[int, list[int]] = {}
+    for ln in lines:
+        ends.setdefault(ln.page, []).append(ln.bbox[2])
+    return {p: sorted(v)[int(0.9 * (len(v) - 1))] for p, v in ends.items()}
+
+
+def _wraps(kl: KeyedLine, words: list[Word], end: int, edge: int) -> bool:
+    """A value wraps when it fills its line: it runs to the margin with no leader after it."""
+    if not words or end != len(kl.key) or is_leader(kl.line.words[-1].text):
+        return False
+    width = max(1, edge - kl.line.bbox[0])
+    return words[-1].bbox[2] >= edge - 0.08 * width
+
+
+def _value_words(
+    keyed: list[KeyedLine], found: list[_Found], i: int, edges: dict[int, int]
+) -> list[Word]:
     """Words between a label and the next label on its line (or the line's end)."""
     f = found[i]
     kl = keyed[f.hit.line]
@@ -48,11 +66,28 @@ def _value_words(keyed: list[KeyedLine], found: list[_Found], i: int) -> list[Wo
             end = g.hit.start
             break
     words = words_between(kl, f.hit.end, end)
-    if not words and f.label.next_line and f.hit.line + 1 < len(keyed):
-        nxt = f.hit.line + 1
-        starts = [g.hit.start for g in found if g.hit.line == nxt]
-        words = words_between(keyed[nxt], 0, min(starts) if starts else len(keyed[nxt].key))
+    nxt = f.hit.line + 1
+    if nxt >= len(keyed):
+        return words
+    starts = [g.hit.start for g in found if g.hit.line == nxt]
+    if not words and f.label.next_line:
+        return words_between(keyed[nxt], 0, min(starts) if starts else len(keyed[nxt].key))
+    if _wraps(kl, words, end, edges.get(kl.line.page, 0)) and (not starts or min(starts) > 0):
+        words += _until_leader(keyed[nxt], min(starts) if starts else len(keyed[nxt].key))
     return words
+
+
+def _until_leader(kl: KeyedLine, end: int) -> list[Word]:
+    """The wrapped tail of a long value: the next line's words up to its dotted leader."""
+    out: list[Word] = []
+    if kl.line.words and kl.line.words[0].text.startswith("("):
+        return out  # the form's hint line under the value, not its tail
+    for w in kl.line.words:
+        if is_leader(w.text):
+            break
+        out.append(w)
+    limit = words_between(kl, 0, end)
+    return [w for w in out if any(w.bbox == x.bbox for x in limit)] if end < len(kl.key) else out
 
 
 def _confidence(words: list[Word]) -> float:
@@ -70,6 +105,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
     keyed = [KeyedLine.build(ln) for ln in lines]
     found = locate_labels(keyed, LAYOUT_LABELS[layout])
     found.sort(key=lambda f: (f.hit.line, f.hit.start))
+    edges = _right_edges(lines)
     specs = field_specs()
     fields: dict[str, ExtractedField] = {}
     parts: dict[str, list[tuple[int, list[Word], int]]] = {}
@@ -77,7 +113,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
         key = f.label.key
         if key is None or (DOC, key) not in specs:
             continue
-        words = _value_words(keyed, found, i)
+        words = _value_words(keyed, found, i, edges)
         if f.label.part:
             parts.setdefault(key, []).append((f.label.part, words, lines[f.hit.line].page))
             continue

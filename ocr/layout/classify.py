@@ -22,10 +22,10 @@ _KHAC_TITLES = (
     "bien ban", "to trinh", "thong bao", "ket luan",
 )
 _LAYOUT_MARKS = (
-    ("tt06_2023", ("06/2023", "thong tu so 06", "ma so dinh danh")),
-    ("2c_bnv_2008", ("2c-bnv", "2c - bnv", "bnv/2008", "can bo, cong chuc")),
-    ("2c_tctw_98", ("tctw", "cap uy hien tai")),
+    ("2c_tctw_98", ("2c/tctw", "tctw-98", "cap uy hien tai")),
+    ("2c_bnv_2008", ("2c-bnv", "2c - bnv", "bnv/2008", "ly lich can bo, cong chuc")),
     ("tu_thuat", ("tu thuat",)),
+    ("tt06_2023", ("06/2023/tt-bnv", "thong tu so 06", "mau so yeu ly lich")),
 )
 
 
@@ -58,6 +58,15 @@ def _best_label_layout(lines: list[Line]) -> tuple[str | None, int]:
     return best, best_n
 
 
+def _is_titled(lines: list[Line], texts: list[str]) -> bool:
+    """An upper-case title line such as GIẤY CHỨNG NHẬN SỨC KHỎE at the top of the page."""
+    for ln, t in zip(lines, texts, strict=False):
+        letters = [c for c in ln.text if c.isalpha()]
+        if len(letters) >= 6 and all(c.isupper() for c in letters) and t.startswith(_KHAC_TITLES):
+            return True
+    return False
+
+
 def _syll_layout(texts: list[str]) -> str | None:
     joined = " ".join(texts)
     for layout, marks in _LAYOUT_MARKS:
@@ -75,13 +84,13 @@ def classify_page(lines: list[Line], height: int) -> PageKind:
     top = [t for ln, t in zip(content, texts, strict=True) if ln.top < 0.4 * height]
     quoc_hieu = _has(top, ("cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do"))
     if _has(top, ("so yeu ly lich",)):
-        layout = _syll_layout(texts) or _best_label_layout(content)[0] or "tt06_2023"
+        layout = _syll_layout(top) or _best_label_layout(content)[0] or "tt06_2023"
         return PageKind("so_yeu_ly_lich", True, layout)
     title_qd = any(t.strip(" :.") == "quyet dinh" for t in top)
     so_line = any(re.match(r"^so\s*[:;]", t) or " so:" in t for t in top)
     if title_qd and (so_line or quoc_hieu):
         return PageKind("quyet_dinh", True, "quyet_dinh")
-    if quoc_hieu or _has(top[:6], _KHAC_TITLES):
+    if quoc_hieu or _is_titled(content[:6], texts[:6]):
         return PageKind("khac", True)
     layout, n = _best_label_layout(content)
     if n >= 3 or _has(texts, _SYLL_SECTIONS):

@@ -21,7 +21,7 @@ def words_from_text(rows: list[str], *, x0: int = 200, y0: int = 200, conf: floa
                 w = len(tok) * CHAR_W
                 words.append(Word(tok, (x, y, x + w, y + 45), conf))
                 x += w + CHAR_W
-            x += 600
+            x += 1000
     return words
 
 
