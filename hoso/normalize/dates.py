@@ -21,9 +21,13 @@ _PATTERNS = (_ISO, _WORDS, _DMY, _MY, _Y)
 _YEAR_RANGE = range(1800, 2200)
 
 
+_DIGIT_DOTS = re.compile(r"(?<=\d)\.+(?=\s*(?:[/-]|$))")
+
+
 def parse_date(raw: str, today: date | None = None) -> str | None:
     """The ISO date in raw; None for a blank ("…/…/……"), no date or an impossible one (31/02)."""
     text = fold_ascii(fix_ocr_digits(strip_leaders(nfc(raw))))
+    text = _DIGIT_DOTS.sub("", text)  # "08. / 03. / 2014." as typed over a dotted form
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if m is not None:

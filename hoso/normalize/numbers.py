@@ -40,4 +40,10 @@ def normalize_code(raw: str) -> str | None:
     """As printed, without spaces around "/" "." "-" ("25 / 2015 / QĐ - UBND" → "25/2015/QĐ-UBND")."""
     text = clean(raw.replace("–", "-").replace("—", "-"))
     text = _CODE_JOINERS.sub(r"\1", _CODE_PREFIX.sub("", text))
-    return text.strip("-/ ") or None
+    text = text.strip("-/ ")
+    # a code typed inside the form's "(mã số: … )" keeps a stray bracket: drop unbalanced ones
+    if text.endswith(")") and text.count("(") < text.count(")"):
+        text = text[:-1].rstrip()
+    if text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].lstrip()
+    return text or None

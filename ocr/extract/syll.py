@@ -90,6 +90,17 @@ def _until_leader(kl: KeyedLine, end: int) -> list[Word]:
     return [w for w in out if any(w.bbox == x.bbox for x in limit)] if end < len(kl.key) else out
 
 
+_UNITS = {"chieu_cao": ("cm", "cm,"), "can_nang": ("kg", "(kg)", "kg,", "(kg),")}
+
+
+def _drop_units(key: str, words: list[Word]) -> list[Word]:
+    """The form prints the unit after the blank ("… cm", "… kg"): it is not part of the value."""
+    units = _UNITS.get(key, ())
+    while words and words[-1].text.lower() in units:
+        words = words[:-1]
+    return words
+
+
 def _confidence(words: list[Word]) -> float:
     """Mean word confidence pulled down by the weakest word: one bad word spoils a value."""
     confs = [w.conf for w in words]
@@ -113,7 +124,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
         key = f.label.key
         if key is None or (DOC, key) not in specs:
             continue
-        words = _value_words(keyed, found, i, edges)
+        words = _drop_units(key, _value_words(keyed, found, i, edges))
         if f.label.part:
             parts.setdefault(key, []).append((f.label.part, words, lines[f.hit.line].page))
             continue
