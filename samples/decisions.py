@@ -95,7 +95,8 @@ def _body(rng: random.Random, o: Officer, loai: str, when: date) -> tuple[str, l
         t |= _salary_truth(o.ma_ngach, 1, hs, when)
         sal = _salary_text(o.ma_ngach, 1, hs, vc)
         if loai == "tuyen_dung":
-            art = (f"Tuyển dụng {title} {o.ho_ten}, trình độ {o.trinh_do_chuyen_mon}, vào làm "
+            named = person.split(f", {title_at(o)}")[0]
+            art = (f"Tuyển dụng {named}, trình độ {o.trinh_do_chuyen_mon}, vào làm "
                    f"{who} tại {o.unit}, xếp lương {sal} kể từ {_when(rng, when)}.")
             return f"Về việc tuyển dụng {who}", [art, f"{title} {o.ho_ten} thực hiện chế độ "
                     "tập sự 12 tháng theo quy định."], t  # fmt: skip

@@ -53,7 +53,7 @@ def render_parts(parts: list[Part], o: Officer, rng: random.Random) -> tuple[byt
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=A4, invariant=1)
     c.setTitle("")
-    f = Form(c, Style())
+    f = Form(c, Style(), rng=random.Random(rng.random()))
     docs: list[Doc] = []
     for part in parts:
         if part.kind == "blank":

@@ -25,6 +25,13 @@ FONT_FILES = {
 }  # fmt: skip
 VALUE_FAMILIES = ("LS", "LS", "DJ", "FS")
 HINT = re.compile(r"\[\[(.*?)\]\]")
+# Non-core items people often leave blank (only dots) on a real form.
+OPTIONAL = frozenset({
+    "so_dien_thoai", "so_the_bhyt", "thanh_phan_gia_dinh", "nghe_nghiep_khi_tuyen_dung",
+    "cong_viec_chinh", "so_truong_cong_tac", "khen_thuong", "nhom_mau", "tinh_trang_suc_khoe",
+    "co_quan_quan_ly", "phu_cap_chuc_vu", "vi_tri_viec_lam", "ho_khau_thuong_tru",
+    "quan_ly_nha_nuoc", "trinh_do_pho_thong", "can_nang", "chieu_cao",
+})  # fmt: skip
 
 
 @cache
@@ -79,6 +86,8 @@ class Form:
     y: float = 0.0
     dirty: bool = False
     fields: dict[str, tuple[int, str]] = field(default_factory=dict)
+    rng: random.Random | None = None  # when set, optional items are sometimes left blank
+    blank_rate: float = 0.12
 
     def __post_init__(self) -> None:
         register_fonts()
@@ -174,9 +183,12 @@ class Form:
         x = start
         for slot, want in zip(slots, widths, strict=True):
             val = slot.value
+            if val and slot.key in OPTIONAL and self.rng and self.rng.random() < self.blank_rate:
+                val = None
             lw = self.width(HINT.sub("", slot.label))
             first_word = val.split(" ")[0] if val else ""
-            if x > start and x + lw + (self._vw(first_word) if val else 10) > end:
+            room = self._vw(first_word) if val else self.width(slot.blank) if slot.blank else 10
+            if x > start and x + lw + room > end:
                 self.down()
                 x = start + 12
             x = self.label(slot.label, x)
@@ -258,8 +270,11 @@ class Form:
             x = self.text(w, x, font, size) + extra
 
     def table(self, widths: Sequence[float], header: list[str], rows: list[list[str]],
-              min_rows: int = 3, size: float = 10.5) -> None:  # fmt: skip
-        """A ruled table; header cells may hold line breaks; rows are typed in the value font."""
+              min_rows: int = 3, size: float = 10.5, group: str | None = None) -> None:  # fmt: skip
+        """A ruled table; header cells may hold line breaks; rows are typed in the value font.
+
+        `group` is a label spanning the first two header cells ("Tháng/năm" over "Từ", "Đến").
+        """
         total = self.right - self.left
         xs = [self.left]
         for w in widths:
@@ -268,8 +283,10 @@ class Form:
                   for part in simpleSplit(ln, "LS-B", size, xs[i + 1] - xs[i] - 4)]
                  for i, h in enumerate(header)]  # fmt: skip
         head_h = max(len(h) for h in heads) * size * 1.25 + 6
+        if group:
+            head_h = max(head_h, 2 * size * 1.25 + 10)
         self.ensure(head_h + 2 * size * 1.8)
-        self._row(xs, heads, head_h, "LS-B", size, center=True)
+        self._header(xs, heads, head_h, size, group)
         body = [*rows, *[[""] * len(widths)] * max(0, min_rows - len(rows))]
         font, vsize = self.style.value_font, min(self.style.value_size, 11.5) - 0.5
         for r in body:
@@ -277,9 +294,29 @@ class Form:
             h = max(max(len(c) for c in cells), 1) * vsize * 1.25 + 8
             if self.y - h < self.bottom:
                 self.new_page()
-                self._row(xs, heads, head_h, "LS-B", size, center=True)
+                self._header(xs, heads, head_h, size, group)
             self._row(xs, cells, h, font, vsize, center=False)
         self.down(self.style.label_size + 8)
+
+    def _header(self, xs: list[float], heads: list[list[str]], h: float, size: float,
+                group: str | None) -> None:  # fmt: skip
+        """Header row; with a group, the first two cells share a title in their top half."""
+        if not group:
+            self._row(xs, heads, h, "LS-B", size, center=True)
+            return
+        top, mid, c = self.y, self.y - h / 2, self.c
+        self._row(xs, [[], [], *heads[2:]], h, "LS-B", size, center=True)
+        c.setStrokeGray(1)
+        c.setLineWidth(1.2)
+        c.line(xs[1], top - 0.8, xs[1], mid)
+        c.setStrokeGray(0)
+        c.setLineWidth(0.6)
+        c.line(xs[0], mid, xs[2], mid)
+        self.text(group, (xs[0] + xs[2]) / 2, "LS-B", size, "center", top - h / 4 - size * 0.35)
+        for i in (0, 1):
+            label = " ".join(heads[i]).split("\n")[-1].split(" ")[-1]
+            self.text(label, (xs[i] + xs[i + 1]) / 2, "LS-B", size, "center",
+                      mid - h / 4 - size * 0.35)  # fmt: skip
 
     def _row(self, xs: list[float], cells: list[list[str]], h: float, font: str, size: float,
              center: bool) -> None:  # fmt: skip
