@@ -191,8 +191,15 @@ KHEN = (
     "Giấy khen của Giám đốc Sở", "Bằng khen của UBND tỉnh", "Chiến sĩ thi đua cơ sở",
     "Lao động tiên tiến",
 )  # fmt: skip
-SCHOOLS = (
-    "Trường Đại học Luật TP. Hồ Chí Minh", "Học viện Hành chính Quốc gia",
-    "Trường Đại học Kinh tế Quốc dân", "Trường Đại học Sư phạm Hà Nội",
-    "Trường Đại học Cần Thơ", "Trường Đại học Y Dược Huế", "Trường Đại học Xây dựng",
-)  # fmt: skip
+SCHOOLS = {
+    "SNV": ("Học viện Hành chính Quốc gia", "Trường Đại học Luật Hà Nội",
+            "Trường Đại học Luật TP. Hồ Chí Minh"),
+    "STC": ("Trường Đại học Kinh tế Quốc dân", "Học viện Tài chính",
+            "Trường Đại học Kinh tế TP. Hồ Chí Minh"),
+    "SXD": ("Trường Đại học Xây dựng", "Trường Đại học Kiến trúc Hà Nội",
+            "Trường Đại học Bách khoa Đà Nẵng"),
+    "SGDĐT": ("Trường Đại học Sư phạm Hà Nội", "Trường Đại học Sư phạm Huế",
+              "Trường Đại học Cần Thơ", "Trường Đại học Vinh"),
+    "SYT": ("Trường Đại học Y Hà Nội", "Trường Đại học Y Dược Huế",
+            "Trường Đại học Y Dược Cần Thơ", "Trường Đại học Điều dưỡng Nam Định"),
+}  # fmt: skip

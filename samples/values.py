@@ -130,6 +130,15 @@ def _salary(rng: random.Random, code: str, hired: date) -> tuple[int, Decimal, d
     return bac, he_so, huong
 
 
+def _study(rng: random.Random, sector: pools.Sector, code: str) -> str:
+    """A qualification that fits the code (nurses studied nursing, doctors medicine)."""
+    if code.startswith("V.08.05"):
+        return "Cử nhân Điều dưỡng"
+    if code.startswith("V.08.01"):
+        return rng.choice([s for s in sector.studies if s.startswith("Bác sĩ")])
+    return rng.choice(sector.studies)
+
+
 def make_officer(rng: random.Random) -> Officer:
     """One random, internally consistent officer."""
     sex = rng.choice(("Nam", "Nữ"))
@@ -176,7 +185,7 @@ def make_officer(rng: random.Random) -> Officer:
         ngay_bo_nhiem_ngach=add_years(hired, 1), bac=bac, he_so=he_so, ngay_huong=huong,
         phu_cap_chuc_vu=Decimal(rng.choice(("0.20", "0.30", "0.40"))) if has_post else None,
         trinh_do_pho_thong=rng.choice(("12/12", "12/12", "12/12", "10/10")),
-        trinh_do_chuyen_mon=rng.choice(sector.studies), ly_luan=rng.choice(pools.LY_LUAN),
+        trinh_do_chuyen_mon=_study(rng, sector, code), ly_luan=rng.choice(pools.LY_LUAN),
         qlnn=rng.choice(pools.QLNN), ngoai_ngu=rng.choice(pools.NGOAI_NGU),
         tin_hoc=rng.choice(pools.TIN_HOC), ngay_vao_dang=vao_dang,
         ngay_chinh_thuc=add_years(vao_dang, 1) if vao_dang else None,
@@ -186,7 +195,7 @@ def make_officer(rng: random.Random) -> Officer:
         nhom_mau=rng.choice(("O", "A", "B", "AB", "O")),
         khen_thuong=f"{rng.choice(pools.KHEN)} năm {rng.randint(hired.year, 2025)}",
         so_truong=rng.choice(("Tổng hợp, tham mưu", "Chuyên môn nghiệp vụ", "Giảng dạy")),
-        school=rng.choice(pools.SCHOOLS),
+        school=rng.choice(pools.SCHOOLS[sector.abbr]),
     )  # fmt: skip
     o.work = _work_history(rng, o)
     o.family = _family(rng, o)

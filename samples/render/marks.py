@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from samples.render.base import FONT_FILES
 
-SEAL_PX = 420
+SEAL_PX = 300
 
 
 def photo_box(c: Canvas, x: float, y_top: float, w: float, h: float, filled: bool,
@@ -65,17 +65,18 @@ def seal_image(top_text: str, bottom_text: str) -> Image.Image:
     img = Image.new("RGBA", (n, n), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
     red = (205, 25, 30, 165)
-    d.ellipse((6, 6, n - 6, n - 6), outline=red, width=9)
-    d.ellipse((62, 62, n - 62, n - 62), outline=red, width=4)
-    r_star, cx = 58, n / 2
+    k = n / 420  # drawing below was laid out for 420 px
+    d.ellipse((6 * k, 6 * k, n - 6 * k, n - 6 * k), outline=red, width=round(9 * k))
+    d.ellipse((62 * k, 62 * k, n - 62 * k, n - 62 * k), outline=red, width=round(4 * k))
+    r_star, cx = 58 * k, n / 2
     pts = [(cx + (r_star if k % 2 == 0 else r_star * 0.4) * math.sin(k * math.pi / 5),
             cx - (r_star if k % 2 == 0 else r_star * 0.4) * math.cos(k * math.pi / 5))
            for k in range(10)]  # fmt: skip
     d.polygon(pts, fill=red)
-    font = ImageFont.truetype(FONT_FILES["LS-B"], 34)
+    font = ImageFont.truetype(FONT_FILES["LS-B"], round(34 * k))
     ring = f"{top_text} * {bottom_text} *" if bottom_text else f"{top_text} *"
     span = min(330.0, 11.5 * len(ring))
-    _arc_text(img, ring, font, red, start=-span / 2, end=span / 2, radius=n / 2 - 36)
+    _arc_text(img, ring, font, red, start=-span / 2, end=span / 2, radius=n / 2 - 36 * k)
     return img
 
 
