@@ -110,6 +110,8 @@ def degrade(pdf: bytes, variant: str, seed: int, pages: list[int] | None = None,
     for i, img in enumerate(rasterize(pdf, DPI[variant], pages), start=1):
         effect = EFFECTS.get(variant)
         out = effect(img, rng) if effect else img
+        if variant in LOSSLESS:  # 16 grey levels: invisible, and compresses far better
+            out = np.asarray((out.astype(np.uint16) * 15 + 127) // 255 * 17, dtype=np.uint8)
         if rotations and i in rotations:
             out = rotate(out, rotations[i])
         mode = "RGB" if out.ndim == 3 else "L"

@@ -136,3 +136,17 @@ def test_golden_set_is_small_and_valid():
             assert all((doc["type"], k) in specs for k in doc["fields"])
     manifest = json.loads((GOLDEN / "manifest.json").read_text(encoding="utf-8"))
     assert sorted(f["path"] for f in manifest["files"]) == [p.name for p in files]
+
+
+def test_cli_writes_files_and_manifest(tmp_path):
+    from samples.generate import main
+
+    assert main(["--out", str(tmp_path), "--seed", "2", "--dossiers", "1",
+                 "--variants", "born_digital,jpeg"]) == 0
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["seed"] == 2 and manifest["files"]
+    for entry in manifest["files"]:
+        assert (tmp_path / entry["path"]).is_file()
+        assert entry["variant"] in ("born_digital", "jpeg", "clean")
+    with pytest.raises(SystemExit):
+        main(["--out", str(tmp_path), "--variants", "polaroid"])
