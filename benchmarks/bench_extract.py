@@ -79,8 +79,7 @@ def timed_run(
 ) -> tuple[dict[str, Any], bench_runner.RunResult]:
     """Run hoso over the samples; the run's summary and its raw result."""
     print(
-        f"[bench] hoso extract on {name}: {len(samples)} files, "
-        f"{sum(s.pages for s in samples)} pages …",
+        f"[bench] hoso extract on {name}: {len(samples)} files, {sum(s.pages for s in samples)} pages …",
         flush=True,
     )
     run = bench_runner.run_extract(cmd, [s.path for s in samples], work, timeout)
@@ -103,9 +102,7 @@ def baseline_run(scanned: list[Sample], out: Path) -> dict[str, Any]:
     return summary
 
 
-def memory_300_run(
-    cmd: list[str], scanned: list[Sample], out: Path, timeout: float
-) -> dict[str, Any]:
+def memory_300_run(cmd: list[str], scanned: list[Sample], out: Path, timeout: float) -> dict[str, Any]:
     """Peak RSS and time of hoso on one 300-page scanned PDF built from generated pages."""
     work = out / "memory300"
     work.mkdir(parents=True, exist_ok=True)
@@ -126,8 +123,7 @@ def score_all(samples: list[Sample], run: bench_runner.RunResult, fold: sc.Fold)
     core_kinds = sc.load_core_kinds()
     outputs = sc.pair_outputs([s.path for s in samples], run.lines)
     return sc.merge_scores(
-        sc.score_file(s.truth, out, core_kinds, fold)
-        for s, out in zip(samples, outputs, strict=True)
+        sc.score_file(s.truth, out, core_kinds, fold) for s, out in zip(samples, outputs, strict=True)
     )
 
 
@@ -212,8 +208,7 @@ def run_warnings(
     if with_errors:
         first = with_errors[0]
         warnings.append(
-            f"{len(with_errors)} files reported errors, e.g. "
-            f"{first.get('path')}: {first['errors'][:3]}"
+            f"{len(with_errors)} files reported errors, e.g. {first.get('path')}: {first['errors'][:3]}"
         )
     return warnings
 
@@ -242,16 +237,12 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     if not args.no_baseline and scanned:
         runs["raw tesseract (scanned)"] = baseline_run(scanned, out)
     if scanned:
-        runs["hoso scanned only"], _ = timed_run(
-            "scanned", cmd, scanned, out / "run_scanned", args.timeout
-        )
+        runs["hoso scanned only"], _ = timed_run("scanned", cmd, scanned, out / "run_scanned", args.timeout)
     if born:
         runs["hoso born-digital only"], _ = timed_run(
             "born-digital", cmd, born, out / "run_born_digital", args.timeout
         )
-    runs["hoso all files"], run_all = timed_run(
-        "all files", cmd, samples, out / "run_all", args.timeout
-    )
+    runs["hoso all files"], run_all = timed_run("all files", cmd, samples, out / "run_all", args.timeout)
     if args.memory_300 and scanned:
         runs["hoso 300-page scanned PDF"] = memory_300_run(cmd, scanned, out, args.timeout)
     return build_results(args, samples, run_all, runs, started)

@@ -179,12 +179,7 @@ def write_misses(path: Path, misses: list[dict[str, Any]]) -> None:
     for m in misses:
         conf = "-" if m["confidence"] is None else f"{m['confidence']:.2f}"
         got = "<absent>" if m["got"] is None else repr(m["got"])
-        rows.append(
-            (m["file"], m["variant"], f"{m['doc_type']}.{m['key']}", repr(m["expected"]), got, conf)
-        )
+        rows.append((m["file"], m["variant"], f"{m['doc_type']}.{m['key']}", repr(m["expected"]), got, conf))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=False)) + "  " + r[-1]
-        for r in rows
-    ]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=False)) + "  " + r[-1] for r in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

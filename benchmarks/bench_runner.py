@@ -78,9 +78,7 @@ def parse_json_lines(text: str) -> list[dict[str, Any]]:
     return lines
 
 
-def run_extract(
-    hoso_cmd: Sequence[str], files: Sequence[Path], work: Path, timeout: float
-) -> RunResult:
+def run_extract(hoso_cmd: Sequence[str], files: Sequence[Path], work: Path, timeout: float) -> RunResult:
     """Run `hoso extract --json FILES...`, timing wall-clock and sampling peak RSS."""
     work.mkdir(parents=True, exist_ok=True)
     out_path, err_path = work / "extract.jsonl", work / "extract.stderr"

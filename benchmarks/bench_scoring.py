@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-Fold = Callable[[str, str], str]
+Fold = Callable[[str, str, str], str]  # (kind, value, key) → comparable form
 CoreKinds = dict[tuple[str, str], str]
 
 VARIANT_TARGETS: dict[str, float] = {
@@ -102,7 +102,7 @@ class Bucket:
         return {**asdict(self), "accuracy": round(self.accuracy, 4)}
 
 
-def fallback_fold(kind: str, value: str) -> str:
+def fallback_fold(kind: str, value: str, key: str = "") -> str:
     """A stand-in for `hoso.normalize.fold_for_compare` while it does not exist."""
     text = " ".join(unicodedata.normalize("NFC", str(value)).split())
     if kind == "code":
@@ -121,7 +121,11 @@ def default_fold() -> tuple[Fold, str]:
         from hoso.normalize import fold_for_compare
     except ImportError:
         return fallback_fold, "fallback (hoso.normalize.fold_for_compare missing)"
-    return fold_for_compare, "hoso.normalize.fold_for_compare"
+
+    def fold(kind: str, value: str, key: str) -> str:
+        return fold_for_compare(kind, value, key=key)
+
+    return fold, "hoso.normalize.fold_for_compare"
 
 
 def load_core_kinds() -> CoreKinds:
@@ -137,9 +141,7 @@ def pair_outputs(paths: list[Path], lines: list[dict[str, Any]]) -> list[dict[st
     def name(line: dict[str, Any]) -> str:
         return Path(str(line.get("path", ""))).name
 
-    if len(lines) == len(paths) and all(
-        name(ln) == p.name for ln, p in zip(lines, paths, strict=True)
-    ):
+    if len(lines) == len(paths) and all(name(ln) == p.name for ln, p in zip(lines, paths, strict=True)):
         return list(lines)
     by_path = {str(line.get("path")): line for line in lines}
     names = Counter(p.name for p in paths) + Counter(name(line) for line in lines)
@@ -151,9 +153,7 @@ def _overlap(a: Iterable[int], b: Iterable[int]) -> int:
     return len(set(a) & set(b))
 
 
-def match_documents(
-    truth_docs: list[dict[str, Any]], out_docs: list[dict[str, Any]]
-) -> list[int | None]:
+def match_documents(truth_docs: list[dict[str, Any]], out_docs: list[dict[str, Any]]) -> list[int | None]:
     """For each truth document, the index of its output document (one-to-one, by page overlap).
 
     Pairs are taken greedily: most shared pages first, then same type, then
@@ -188,13 +188,16 @@ def _field_value(odoc: dict[str, Any] | None, key: str) -> tuple[str | None, flo
     return (None if value in (None, "") else str(value)), entry.get("confidence")
 
 
-def _equal(fold: Fold, kind: str, expected: str, got: str | None) -> bool:
+def _equal(fold: Fold, kind: str, key: str, expected: str, got: str | None) -> bool:
     if got is None:
         return False
     try:
-        return fold(kind, expected) == fold(kind, got)
+        want, have = fold(kind, expected, key), fold(kind, got, key)
     except Exception:  # a fold that chokes on garbage OCR text means "not equal"
         return False
+    if not want:  # the fold gave up on the truth itself: compare as written
+        return " ".join(expected.split()) == " ".join(got.split())
+    return want == have
 
 
 def score_document(
@@ -215,10 +218,8 @@ def score_document(
         if kind is None or expected in (None, ""):
             continue
         got, conf = _field_value(odoc, key)
-        ok = _equal(fold, kind, str(expected), got)
-        results.append(
-            FieldResult(name, variant, doc_type, layout, key, str(expected), got, conf, ok)
-        )
+        ok = _equal(fold, kind, key, str(expected), got)
+        results.append(FieldResult(name, variant, doc_type, layout, key, str(expected), got, conf, ok))
     out_keys = set((odoc or {}).get("fields") or {})
     spurious = sum(1 for k in out_keys - set(truth_fields) if (doc_type, k) in core_kinds)
     return results, spurious
@@ -247,9 +248,7 @@ def score_file(
         odoc = out_docs[oi] if oi is not None else None
         pages = tuple(sorted(tdoc.get("pages", [])))
         ok = (tdoc.get("type"), pages) in exact
-        score.splits.append(
-            SplitResult(name, variant, tdoc.get("type", ""), pages, ok, _describe(odoc))
-        )
+        score.splits.append(SplitResult(name, variant, tdoc.get("type", ""), pages, ok, _describe(odoc)))
         results, spurious = score_document((name, variant), tdoc, odoc, core_kinds, fold)
         score.fields.extend(results)
         score.spurious += spurious
@@ -267,9 +266,7 @@ def merge_scores(scores: Iterable[FileScore]) -> FileScore:
     return total
 
 
-def breakdown(
-    results: Iterable[FieldResult], key: Callable[[FieldResult], str]
-) -> dict[str, Bucket]:
+def breakdown(results: Iterable[FieldResult], key: Callable[[FieldResult], str]) -> dict[str, Bucket]:
     """Field results counted per `key(result)`, keys sorted."""
     buckets: dict[str, Bucket] = {}
     for r in results:
@@ -304,9 +301,7 @@ def rate(pages: int, seconds: float) -> dict[str, float]:
     }
 
 
-def target(
-    name: str, value: float | None, goal: float, higher_is_better: bool = True
-) -> dict[str, Any]:
+def target(name: str, value: float | None, goal: float, higher_is_better: bool = True) -> dict[str, Any]:
     """One target line: PASS, FAIL or n/a (not measured)."""
     if value is None:
         status = "n/a"

@@ -26,7 +26,7 @@ CORE = {
 }
 
 
-def fold(kind: str, value: str) -> str:
+def fold(kind: str, value: str, key: str = "") -> str:
     """A small, predictable fold: case-insensitive names and addresses."""
     value = " ".join(value.split())
     return value.casefold() if kind in ("name", "address") else value
@@ -154,15 +154,12 @@ def test_empty_value_counts_as_missing_and_fold_errors_as_wrong() -> None:
     output = output_file()
     output["documents"][1]["fields"]["ho_ten"] = field("")
 
-    def picky(kind: str, value: str) -> str:
+    def picky(kind: str, value: str, key: str) -> str:
         if value.startswith("25/"):
             raise ValueError("unparsable")
-        return fold(kind, value)
+        return fold(kind, value, key)
 
-    status = {
-        (r.doc_type, r.key): r.status
-        for r in sc.score_file(truth_file(), output, CORE, picky).fields
-    }
+    status = {(r.doc_type, r.key): r.status for r in sc.score_file(truth_file(), output, CORE, picky).fields}
     assert status[("quyet_dinh", "ho_ten")] == "missing"
     assert status[("quyet_dinh", "so_ky_hieu")] == "wrong"
 
@@ -215,3 +212,28 @@ def test_pair_outputs_by_order_then_by_path_or_name() -> None:
     assert sc.pair_outputs(paths, lines) == lines
     shuffled = [lines[2], lines[1]]  # one line lost, order broken
     assert sc.pair_outputs(paths, shuffled) == [None, lines[1], lines[2]]
+
+
+def test_fold_gets_the_key_and_an_empty_fold_of_the_truth_compares_as_written() -> None:
+    seen: list[str] = []
+
+    def giving_up(kind: str, value: str, key: str) -> str:
+        seen.append(key)
+        return ""  # what a fold returns when it cannot normalize the value
+
+    output = output_file()
+    output["documents"][1]["fields"]["ho_ten"] = field("Lê Văn  Tám")
+    results = sc.score_file(truth_file(), output, CORE, giving_up).fields
+    status = {(r.doc_type, r.key): r.status for r in results}
+    assert status[("quyet_dinh", "ho_ten")] == "ok"  # equal once spaces are collapsed
+    assert status[("so_yeu_ly_lich", "ho_ten")] == "wrong"  # differs in case: not equal
+    assert "so_ky_hieu" in seen
+
+
+def test_project_fold_is_used_when_present() -> None:
+    fold_fn, name = sc.default_fold()
+    if name.startswith("fallback"):
+        pytest.skip("hoso.normalize not available")
+    assert fold_fn("address", "Xã Tân Phú, Huyện Đức Hòa", "que_quan") == fold_fn(
+        "address", "tân phú, đức hòa", "que_quan"
+    )
