@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -268,71 +267,3 @@ class Form:
         extra = (right - x - self.width(ln.replace(" ", ""), font, size)) / max(gaps, 1)
         for w in words:
             x = self.text(w, x, font, size) + extra
-
-    def table(self, widths: Sequence[float], header: list[str], rows: list[list[str]],
-              min_rows: int = 3, size: float = 10.5, group: str | None = None) -> None:  # fmt: skip
-        """A ruled table; header cells may hold line breaks; rows are typed in the value font.
-
-        `group` is a label spanning the first two header cells ("Tháng/năm" over "Từ", "Đến").
-        """
-        total = self.right - self.left
-        xs = [self.left]
-        for w in widths:
-            xs.append(xs[-1] + w / sum(widths) * total)
-        heads = [[part for ln in h.split("\n")
-                  for part in simpleSplit(ln, "LS-B", size, xs[i + 1] - xs[i] - 4)]
-                 for i, h in enumerate(header)]  # fmt: skip
-        head_h = max(len(h) for h in heads) * size * 1.25 + 6
-        if group:
-            head_h = max(head_h, 2 * size * 1.25 + 10)
-        self.ensure(head_h + 2 * size * 1.8)
-        self._header(xs, heads, head_h, size, group)
-        body = [*rows, *[[""] * len(widths)] * max(0, min_rows - len(rows))]
-        font, vsize = self.style.value_font, min(self.style.value_size, 11.5) - 0.5
-        for r in body:
-            cells = [simpleSplit(v, font, vsize, xs[i + 1] - xs[i] - 6) for i, v in enumerate(r)]
-            h = max(max(len(c) for c in cells), 1) * vsize * 1.25 + 8
-            if self.y - h < self.bottom:
-                self.new_page()
-                self._header(xs, heads, head_h, size, group)
-            self._row(xs, cells, h, font, vsize, center=False)
-        self.down(self.style.label_size + 8)
-
-    def _header(self, xs: list[float], heads: list[list[str]], h: float, size: float,
-                group: str | None) -> None:  # fmt: skip
-        """Header row; with a group, the first two cells share a title in their top half."""
-        if not group:
-            self._row(xs, heads, h, "LS-B", size, center=True)
-            return
-        top, mid, c = self.y, self.y - h / 2, self.c
-        self._row(xs, [[], [], *heads[2:]], h, "LS-B", size, center=True)
-        c.setStrokeGray(1)
-        c.setLineWidth(1.2)
-        c.line(xs[1], top - 0.8, xs[1], mid)
-        c.setStrokeGray(0)
-        c.setLineWidth(0.6)
-        c.line(xs[0], mid, xs[2], mid)
-        self.text(group, (xs[0] + xs[2]) / 2, "LS-B", size, "center", top - h / 4 - size * 0.35)
-        for i in (0, 1):
-            label = " ".join(heads[i]).split("\n")[-1].split(" ")[-1]
-            self.text(label, (xs[i] + xs[i + 1]) / 2, "LS-B", size, "center",
-                      mid - h / 4 - size * 0.35)  # fmt: skip
-
-    def _row(self, xs: list[float], cells: list[list[str]], h: float, font: str, size: float,
-             center: bool) -> None:  # fmt: skip
-        c = self.c
-        c.setLineWidth(0.6)
-        c.rect(xs[0], self.y - h, xs[-1] - xs[0], h)
-        for x in xs[1:-1]:
-            c.line(x, self.y, x, self.y - h)
-        top = self.y
-        for i, lines in enumerate(cells):
-            for j, ln in enumerate(lines):
-                y = top - 4 - size - j * size * 1.25
-                if center:
-                    mid = (xs[i] + xs[i + 1]) / 2
-                    y = top - (h - len(lines) * size * 1.25) / 2 - size * 0.95 - j * size * 1.25
-                    self.text(ln, mid, font, size, "center", y)
-                else:
-                    self.text(ln, xs[i] + 3, font, size, y=y)
-        self.y = top - h

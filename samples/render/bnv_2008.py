@@ -8,6 +8,7 @@ from samples import fmt
 from samples.render.base import Form, Slot
 from samples.render.common import Filler, birth_slots, footer, salary_history
 from samples.render.marks import photo_box
+from samples.render.table import table
 from samples.values import Officer, add_years, degree_of
 
 DB = "…/…/……"
@@ -116,12 +117,12 @@ def _tables(f: Form, o: Officer) -> None:
              "Chính quy", degree_of(o.trinh_do_chuyen_mon)],
             [f"Trường Chính trị tỉnh {o.province.name}", "Lý luận chính trị", f"03/{y}-12/{y}",
              "Tại chức", o.ly_luan]]  # fmt: skip
-    f.table([30, 26, 22, 18, 22], ["Tên trường", "Chuyên ngành đào\ntạo, bồi dưỡng",
+    table(f, [30, 26, 22, 18, 22], ["Tên trường", "Chuyên ngành đào\ntạo, bồi dưỡng",
             "Từ tháng, năm -\nđến tháng, năm", "Hình thức\nđào tạo",
             "Văn bằng, chứng\nchỉ, trình độ gì"], rows, 4)  # fmt: skip
     f.heading("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", size=12.5)
     work = [[f"{a} - {b}", f"{pos}, {unit}"] for a, b, pos, unit in o.work]
-    f.table([25, 75], ["Từ tháng, năm đến\ntháng, năm", "Chức danh, chức vụ, đơn vị công tác "
+    table(f, [25, 75], ["Từ tháng, năm đến\ntháng, năm", "Chức danh, chức vụ, đơn vị công tác "
             "(đảng, chính quyền, đoàn thể, tổ chức xã hội),\nkể cả thời gian được đào tạo, bồi "
             "dưỡng về chuyên môn, nghiệp vụ, ..."], work, 4)  # fmt: skip
     f.heading("29) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", size=12.5)
@@ -133,12 +134,12 @@ def _tables(f: Form, o: Officer) -> None:
     hdr = ["Mối quan\nhệ", "Họ và tên", "Năm\nsinh", "Quê quán, nghề nghiệp, chức danh, chức "
            "vụ, đơn vị công tác,\nhọc tập, nơi ở (trong, ngoài nước); thành viên các tổ chức\n"
            "chính trị - xã hội ..."]  # fmt: skip
-    f.table([14, 30, 10, 60], hdr, [list(r) for r in o.family], 4)
+    table(f, [14, 30, 10, 60], hdr, [list(r) for r in o.family], 4)
     f.heading("b) Về bên vợ (hoặc chồng): Cha, Mẹ, anh chị em ruột", centered=False)
-    f.table([14, 30, 10, 60], hdr, [], 3)
+    table(f, [14, 30, 10, 60], hdr, [], 3)
     f.heading("31) DIỄN BIẾN QUÁ TRÌNH LƯƠNG CỦA CÁN BỘ, CÔNG CHỨC", size=12.5)
     sal = salary_history(o)[-5:]
-    f.table([22] + [18] * len(sal), ["Tháng/năm", *[f"{s.month:02d}/{s.year}" for s, *_ in sal]],
+    table(f, [22] + [18] * len(sal), ["Tháng/năm", *[f"{s.month:02d}/{s.year}" for s, *_ in sal]],
             [["Mã ngạch/bậc", *[f"{c}/{b}" for _, c, b, _ in sal]],
              ["Hệ số lương", *[h for *_, h in sal]]], 2)  # fmt: skip
     f.paragraph("32) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, ĐƠN VỊ QUẢN LÝ VÀ SỬ DỤNG CÁN BỘ, CÔNG "

@@ -9,6 +9,7 @@ from samples import fmt
 from samples.render.base import Form, Slot
 from samples.render.common import Filler, birth_slots, footer, que_quan_slots, salary_history
 from samples.render.marks import photo_box
+from samples.render.table import table
 from samples.values import Officer, add_years, degree_of
 
 
@@ -107,24 +108,24 @@ def _tables(f: Form, o: Officer) -> None:
              "Chính quy", degree_of(o.trinh_do_chuyen_mon)],
             [f"Trường Chính trị tỉnh {o.province.name}", "Lý luận chính trị", "", "Tại chức",
              o.ly_luan]]  # fmt: skip
-    f.table([28, 28, 18, 16, 22], ["Tên trường", "Ngành học hoặc tên lớp học", "Thời gian học",
+    table(f, [28, 28, 18, 16, 22], ["Tên trường", "Ngành học hoặc tên lớp học", "Thời gian học",
             "Hình thức học", "Văn bằng, chứng\nchỉ, trình độ gì"], rows, 5)  # fmt: skip
     f.text("Ghi chú: Hình thức học: Chính quy, tại chức, chuyên tu, bồi dưỡng .../ Văn bằng: "
            "Tiến sĩ, Phó tiến sĩ, Thạc sĩ, Cử nhân, Kỹ sư ...", f.left, "LS-I", 9.5)  # fmt: skip
     f.down(24)
     f.heading("27) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", size=12.5)
-    f.table([22, 78], ["Từ tháng, năm\nđến tháng, năm", "Chức danh, chức vụ, đơn vị công tác "
+    table(f, [22, 78], ["Từ tháng, năm\nđến tháng, năm", "Chức danh, chức vụ, đơn vị công tác "
             "(Đảng, Chính quyền, Đoàn thể)"], [[f"{a} - {b}", f"{pos}, {u}"] for a, b, pos, u in o.work], 8)
     f.heading("30) QUAN HỆ GIA ĐÌNH", size=12.5)
     f.heading("a) Về bản thân: Bố, Mẹ, Vợ (chồng), các con, anh chị em ruột", size=12)
-    f.table([14, 30, 10, 60], ["Quan hệ", "Họ và tên", "Năm\nsinh", "Quê quán, nghề nghiệp, "
+    table(f, [14, 30, 10, 60], ["Quan hệ", "Họ và tên", "Năm\nsinh", "Quê quán, nghề nghiệp, "
             "chức danh, chức vụ, đơn vị, công tác, học tập,\nnơi ở (trong, ngoài nước); thành viên "
             "các tổ chức chính trị-xã hội ..."], [list(r) for r in o.family], 5)  # fmt: skip
     f.heading("31) HOÀN CẢNH KINH TẾ GIA ĐÌNH", size=12.5)
     f.text("- Quá trình lương của bản thân:", f.left, "LS")
     f.down(8)
     sal = salary_history(o)[-5:]
-    f.table([20] + [16] * len(sal), ["Tháng/năm:", *[f"{s.month}/{s.year}" for s, *_ in sal]],
+    table(f, [20] + [16] * len(sal), ["Tháng/năm:", *[f"{s.month}/{s.year}" for s, *_ in sal]],
             [["Ngạch/bậc:", *[f"{c}/{b}" for _, c, b, _ in sal]],
              ["Hệ số lương:", *[h for *_, h in sal]]], 2)  # fmt: skip
 

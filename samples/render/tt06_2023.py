@@ -15,6 +15,7 @@ from samples.render.common import (
     training_rows,
 )
 from samples.render.marks import photo_box
+from samples.render.table import table
 from samples.values import Officer
 
 DATE_BLANK = "…/…/……"
@@ -145,7 +146,7 @@ def _tables(f: Form, o: Officer, fl: Filler) -> None:
     period = ["Từ", "Đến"]
     rows = training_rows(o)
     f.heading("32.1- Chuyên môn (từ trung cấp trở lên cả trong nước và nước ngoài)", centered=False)
-    f.table([14, 14, 34, 30, 15, 15], [*period, "Tên cơ sở đào tạo", "Chuyên ngành đào tạo",
+    table(f, [14, 14, 34, 30, 15, 15], [*period, "Tên cơ sở đào tạo", "Chuyên ngành đào tạo",
             "Hình thức\nđào tạo", "Văn bằng,\ntrình độ"], rows, 2, group="Tháng/năm")  # fmt: skip
     y = o.ngay_tuyen_dung.year + fl.rng.randint(1, 6)
     sections = (
@@ -161,14 +162,14 @@ def _tables(f: Form, o: Officer, fl: Filler) -> None:
     for title, cols, data in sections:
         f.heading(title, centered=False)
         widths = [14, 14, 50] + [22] * (len(cols) - 1)
-        f.table(widths, [*period, *cols], data, 1, group="Tháng/năm")
+        table(f, widths, [*period, *cols], data, 1, group="Tháng/năm")
     f.heading("33) TÓM TẮT QUÁ TRÌNH CÔNG TÁC")
     work = [[a, b, unit, pos] for a, b, pos, unit in o.work]
-    f.table([14, 14, 55, 35], [*period, "Đơn vị công tác (đảng, chính quyền, đoàn\nthể, tổ chức "
+    table(f, [14, 14, 55, 35], [*period, "Đơn vị công tác (đảng, chính quyền, đoàn\nthể, tổ chức "
             "xã hội)", "Chức danh/ chức vụ"], work, 3, group="Tháng/năm")  # fmt: skip
     f.heading("36) QUAN HỆ GIA ĐÌNH")
     f.heading("36.1- Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột", centered=False)
-    f.table([14, 30, 10, 60], ["Mối\nquan hệ", "Họ và tên", "Năm\nsinh", "Quê quán, nghề "
+    table(f, [14, 30, 10, 60], ["Mối\nquan hệ", "Họ và tên", "Năm\nsinh", "Quê quán, nghề "
             "nghiệp, chức danh, chức vụ, đơn vị công\ntác, học tập, nơi ở (trong, ngoài nước)"],
             [list(r) for r in o.family], 4)  # fmt: skip
     f.heading("37) HOÀN CẢNH KINH TẾ GIA ĐÌNH")
@@ -177,7 +178,7 @@ def _tables(f: Form, o: Officer, fl: Filler) -> None:
     rows = [[f"{s.month:02d}/{s.year}", f"{n.month:02d}/{n.year}" if i + 1 < len(sal) else "nay",
              code, str(b), hs, ""]
             for i, ((s, code, b, hs), (n, *_)) in enumerate(zip(sal, [*sal[1:], sal[-1]], strict=True))]  # noqa: E501
-    f.table([13, 13, 18, 16, 18, 26], [*period, "Mã số", "Bậc lương", "Hệ số lương",
+    table(f, [13, 13, 18, 16, 18, 26], [*period, "Mã số", "Bậc lương", "Hệ số lương",
             "Tiền lương theo vị trí\nviệc làm"], rows, 2, group="Tháng/năm")  # fmt: skip
 
 

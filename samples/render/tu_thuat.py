@@ -8,6 +8,7 @@ from samples import fmt
 from samples.render.base import Form, Slot
 from samples.render.common import Filler, training_rows
 from samples.render.marks import photo_box, signature
+from samples.render.table import table
 from samples.values import TODAY, Officer, add_years, rand_date
 
 DB = "…/…./……"
@@ -83,11 +84,11 @@ def render(f: Form, o: Officer, rng: random.Random) -> None:
     f.new_page()
     f.heading("III. TÓM TẮT QUÁ TRÌNH ĐÀO TẠO.", centered=False)
     rows = [[f"{r[0]} - {r[1]}", r[2], r[3], r[4], r[5]] for r in training_rows(o)]
-    f.table([20, 32, 20, 18, 16], ["Từ tháng năm\nđến tháng\nnăm", "Tên trường\nhoặc cơ sở đào "
+    table(f, [20, 32, 20, 18, 16], ["Từ tháng năm\nđến tháng\nnăm", "Tên trường\nhoặc cơ sở đào "
             "tạo", "Ngành học", "Hình thức đào tạo", "Văn bằng\nchứng chỉ"], rows, 3)
     f.heading("IV. TÓM TẮT QUÁ TRÌNH CÔNG TÁC", centered=False)
     work = [[f"{a} - {b}", unit, pos] for a, b, pos, unit in o.work]
-    f.table([20, 55, 25], ["Từ tháng năm\nđến tháng\nnăm", "Đơn vị công tác", "Chức vụ"], work, 3)
+    table(f, [20, 55, 25], ["Từ tháng năm\nđến tháng\nnăm", "Đơn vị công tác", "Chức vụ"], work, 3)
     f.paragraph("Tôi xin cam đoan bản khai sơ yếu lý lịch trên đúng sự thật, nếu có điều gì không "
                 "đúng tôi chịu trách nhiệm trước pháp luật về lời khai của mình.", first=30,
                 align="justify")  # fmt: skip
