@@ -116,6 +116,9 @@ def trim(words: list[Word]) -> list[Word]:
         lo += 1
     while hi > lo and not any(c.isalnum() for c in words[hi - 1].text):
         hi -= 1
+    # an unclosed "(…" at the end is the start of the next printed label, e.g. "(tỉnh, TP):"
+    while hi > lo + 1 and words[hi - 1].text.startswith("(") and ")" not in words[hi - 1].text:
+        hi -= 1
     return words[lo:hi]
 
 

@@ -18,6 +18,7 @@ class Label:
     part: int = 0
     next_line: bool = False  # the value may be typed on the dotted line below
     window: int = 4  # how many lines past the previous label to search
+    alt: tuple[str, ...] = ()  # shorter forms that survive OCR damage ("TP):" for "(tỉnh, TP):")
 
 
 def L(text: str, key: str | None = None, **kw: object) -> Label:  # noqa: N802
@@ -36,8 +37,8 @@ TT06_2023 = [
     L("3) Sinh ngày:", "ngay_sinh"),
     L("4) Nơi sinh:", "noi_sinh"),
     L("5) Quê quán (xã, phường):", "que_quan", part=1),
-    L("(huyện, quận):", "que_quan", part=2, window=2),
-    L("(tỉnh, TP):", "que_quan", part=3, window=2),
+    L("(huyện, quận):", "que_quan", part=2, window=2, alt=("quận):",)),
+    L("(tỉnh, TP):", "que_quan", part=3, window=2, alt=("TP):",)),
     L("6) Dân tộc:", "dan_toc"),
     L("7) Tôn giáo:", "ton_giao"),
     L("8) Số CCCD:", "so_cccd"),
@@ -164,8 +165,8 @@ TCTW_98 = [
     L("4) Sinh ngày:", "ngay_sinh"),
     L("5) Nơi sinh:", "noi_sinh", window=2),
     L("6) Quê quán (xã, phường):", "que_quan", part=1),
-    L("(huyện, quận):", "que_quan", part=2, window=2),
-    L("(tỉnh, TP):", "que_quan", part=3, window=2),
+    L("(huyện, quận):", "que_quan", part=2, window=2, alt=("quận):",)),
+    L("(tỉnh, TP):", "que_quan", part=3, window=2, alt=("TP):",)),
     L("7) Nơi ở hiện nay (Xã, huyện, tỉnh hoặc số nhà, đường phố, TP):", "noi_o_hien_nay"),
     L("đ/thoại:", "so_dien_thoai", window=2),
     L("8) Dân tộc: (Kinh, Tày, Mông, Ê đê...):", "dan_toc"),

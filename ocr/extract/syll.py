@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from hoso.fields import field_specs
 from hoso.normalize import normalize, normalize_address_parts
@@ -26,16 +29,43 @@ def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
     found: list[_Found] = []
     cur_line, cur_pos = 0, 0
     for label in labels:
-        key = fold(label.text)
         last = min(len(keyed), cur_line + label.window + 1)
-        for li in range(cur_line, last):
-            hit = find_in_line(key, keyed[li], cur_pos if li == cur_line else 0)
+        hit = None
+        for text in (label.text, *label.alt):
+            hit = _search(fold(text), keyed, cur_line, cur_pos, last)
             if hit is not None:
-                hit = Hit(li, hit.start, hit.end, hit.score)
-                found.append(_Found(label, hit))
-                cur_line, cur_pos = li, hit.end
                 break
+        if hit is None and _ITEM.match(label.text):
+            hit = _search_numbered(fold(label.text), keyed, cur_line, last)
+        if hit is not None:
+            found.append(_Found(label, hit))
+            cur_line, cur_pos = hit.line, hit.end
     return found
+
+
+_ITEM = re.compile(r"^(\d{1,2}(?:\.\d)?[)\-.])\s")
+
+
+def _search(key: str, keyed: list[KeyedLine], cur_line: int, cur_pos: int, last: int) -> Hit | None:
+    for li in range(cur_line, last):
+        hit = find_in_line(key, keyed[li], cur_pos if li == cur_line else 0)
+        if hit is not None:
+            return Hit(li, hit.start, hit.end, hit.score)
+    return None
+
+
+def _search_numbered(key: str, keyed: list[KeyedLine], cur_line: int, last: int) -> Hit | None:
+    """A numbered item whose words OCR mangled ("8) 58 CCCŒD:"): trust the number and colon."""
+    m = _ITEM.match(key)
+    assert m is not None
+    for li in range(cur_line + 1, last):
+        line = keyed[li].key
+        if not line.startswith(m.group(1)):
+            continue
+        colon = line.find(":", len(m.group(1)), len(key) + 6)
+        if colon > 0 and fuzz.ratio(key, line[: colon + 1]) >= 60:
+            return Hit(li, 0, colon + 1, 60.0)
+    return None
 
 
 def _right_edges(lines: list[Line]) -> dict[int, int]:
@@ -75,6 +105,19 @@ def _value_words(
     if _wraps(kl, words, end, edges.get(kl.line.page, 0)) and (not starts or min(starts) > 0):
         words += _until_leader(keyed[nxt], min(starts) if starts else len(keyed[nxt].key))
     return words
+
+
+def _continuation(keyed: list[KeyedLine], found: list[_Found], line: int) -> list[Word]:
+    """Leading words of the next line, when no label starts it."""
+    nxt = line + 1
+    while nxt < len(keyed) and not any(c.isalnum() for c in keyed[nxt].key):
+        nxt += 1  # a speck of noise between the two lines
+    if nxt >= len(keyed):
+        return []
+    starts = [g.hit.start for g in found if g.hit.line == nxt]
+    if starts and min(starts) == 0:
+        return []
+    return _until_leader(keyed[nxt], min(starts) if starts else len(keyed[nxt].key))
 
 
 def _until_leader(kl: KeyedLine, end: int) -> list[Word]:
@@ -130,7 +173,14 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             continue
         if not words or key in fields:
             continue
-        value = normalize(specs[(DOC, key)].kind, _raw(words), key=key)
+        kind = specs[(DOC, key)].kind
+        value = normalize(kind, _raw(words), key=key)
+        if kind == "date" and (value is None or len(value) < 7):
+            # "từ tháng 7" at the end of a line, "/2021" on the next: read on
+            more = words + _continuation(keyed, found, f.hit.line)
+            longer = normalize(kind, _raw(more), key=key)
+            if longer and len(longer) > len(value or ""):
+                words, value = more, longer
         if value is None:
             continue
         fields[key] = ExtractedField(
