@@ -96,28 +96,29 @@ def _value_words(
             end = g.hit.start
             break
     words = words_between(kl, f.hit.end, end)
-    nxt = f.hit.line + 1
-    if nxt >= len(keyed):
-        return words
-    starts = [g.hit.start for g in found if g.hit.line == nxt]
     if not words and f.label.next_line:
-        return words_between(keyed[nxt], 0, min(starts) if starts else len(keyed[nxt].key))
-    if _wraps(kl, words, end, edges.get(kl.line.page, 0)) and (not starts or min(starts) > 0):
-        words += _until_leader(keyed[nxt], min(starts) if starts else len(keyed[nxt].key))
+        return _continuation(found, keyed, f.hit.line, stop_at_leader=False)
+    if _wraps(kl, words, end, edges.get(kl.line.page, 0)):
+        words += _continuation(found, keyed, f.hit.line)
     return words
 
 
-def _continuation(keyed: list[KeyedLine], found: list[_Found], line: int) -> list[Word]:
-    """Leading words of the next line, when no label starts it."""
+def _continuation(
+    found: list[_Found], keyed: list[KeyedLine], line: int, *, stop_at_leader: bool = True
+) -> list[Word]:
+    """Leading words of the next line (noise specks skipped), unless a label starts it."""
     nxt = line + 1
     while nxt < len(keyed) and not any(c.isalnum() for c in keyed[nxt].key):
-        nxt += 1  # a speck of noise between the two lines
+        nxt += 1
     if nxt >= len(keyed):
         return []
     starts = [g.hit.start for g in found if g.hit.line == nxt]
     if starts and min(starts) == 0:
         return []
-    return _until_leader(keyed[nxt], min(starts) if starts else len(keyed[nxt].key))
+    end = min(starts) if starts else len(keyed[nxt].key)
+    if not stop_at_leader:
+        return words_between(keyed[nxt], 0, end)
+    return _until_leader(keyed[nxt], end)
 
 
 def _until_leader(kl: KeyedLine, end: int) -> list[Word]:
@@ -177,7 +178,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
         value = normalize(kind, _raw(words), key=key)
         if kind == "date" and (value is None or len(value) < 7):
             # "từ tháng 7" at the end of a line, "/2021" on the next: read on
-            more = words + _continuation(keyed, found, f.hit.line)
+            more = words + _continuation(found, keyed, f.hit.line)
             longer = normalize(kind, _raw(more), key=key)
             if longer and len(longer) > len(value or ""):
                 words, value = more, longer
