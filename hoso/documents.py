@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hoso.result import Document
 from ocr.extract import quyet_dinh, syll
+from ocr.extract.tables import read_tables
 from ocr.layout.classify import classify_page
 from ocr.layout.lines import Line, group_lines
 from ocr.layout.split import split_documents
@@ -26,7 +27,9 @@ def assemble(pages: list[PageText]) -> list[Document]:
     for part in split_documents(kinds):
         doc = Document(part.type, part.pages, layout=part.layout)
         if part.type == "so_yeu_ly_lich" and part.layout:
-            doc.fields = syll.extract_fields([ln for n in part.pages for ln in lines[n]], part.layout)
+            doc_lines = [ln for n in part.pages for ln in lines[n]]
+            doc.fields = syll.extract_fields(doc_lines, part.layout)
+            doc.tables = read_tables(doc_lines, part.layout)
         elif part.type == "quyet_dinh":
             doc.fields = quyet_dinh.extract_fields([(lines[n], widths[n]) for n in part.pages])
         docs.append(doc)
