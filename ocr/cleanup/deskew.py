@@ -18,7 +18,7 @@ def _score(ys: np.ndarray, xs: np.ndarray, deg: float, n_rows: int) -> float:
     return float(np.dot(counts, counts))
 
 
-def search(ink: np.ndarray) -> tuple[float, float]:
+def search(ink: np.ndarray, around: float | None = None) -> tuple[float, float]:
     """Best level angle (degrees, + = text rises to the right) and the row profile's peakedness.
 
     Peakedness is 1 for ink spread evenly over rows; text lines give several times that.
@@ -33,7 +33,10 @@ def search(ink: np.ndarray) -> tuple[float, float]:
     xf = xs.astype(np.float64) - ink.shape[1] / 2
     n = ink.shape[0]
     best, top = 0.0, 0.0
-    for step, span in ((0.5, MAX_DEG), (0.1, 0.5), (0.02, 0.1)):
+    steps: tuple[tuple[float, float], ...] = ((0.5, MAX_DEG), (0.1, 0.5), (0.02, 0.1))
+    if around is not None:  # refine a coarse estimate on a finer copy
+        best, steps = -around, ((0.02, 0.12),)
+    for step, span in steps:
         grid = np.arange(best - span, best + span + step / 2, step)
         scores = np.array([_score(yf, xf, d, n) for d in grid])
         top = float(scores.max())

@@ -11,9 +11,12 @@ SCALE = 8  # background is estimated at ~37 dpi: text vanishes under a small clo
 UNEVEN = 25  # grey levels between bright and dark paper before we bother (clean scans skip)
 
 
-def background(gray: np.ndarray) -> np.ndarray:
-    """Paper brightness at low resolution: closing removes dark text, median removes residue."""
-    small = downscale(gray, SCALE)
+def background(gray: np.ndarray, reduced: np.ndarray | None = None, factor: int = 1) -> np.ndarray:
+    """Paper brightness at low resolution: closing removes dark text, median removes residue.
+
+    `reduced` is an optional copy of `gray` already downscaled by `factor` (saves a pass).
+    """
+    small = downscale(gray, SCALE) if reduced is None else downscale(reduced, SCALE // factor)
     closed = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     return cv2.medianBlur(closed, 15)
 

@@ -18,11 +18,15 @@ def _order(pts: np.ndarray) -> np.ndarray:
     return np.array([pts[s.argmin()], pts[d.argmin()], pts[s.argmax()], pts[d.argmax()]], "f4")
 
 
-def find_page_quad(gray: np.ndarray) -> np.ndarray | None:
-    """Corners (full-resolution pixels) of the lighter page, or None when no clear quad exists."""
+def find_page_quad(gray: np.ndarray, reduced: np.ndarray | None = None) -> np.ndarray | None:
+    """Corners (full-resolution pixels) of the lighter page, or None when no clear quad exists.
+
+    `reduced` is an optional already-downscaled copy of `gray` to start from (saves a pass).
+    """
     h, w = gray.shape[:2]
     f = WORK_WIDTH / w
-    small = cv2.resize(gray, (WORK_WIDTH, max(1, round(h * f))), interpolation=cv2.INTER_AREA)
+    src = gray if reduced is None else reduced
+    small = cv2.resize(src, (WORK_WIDTH, max(1, round(h * f))), interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (5, 5), 0)
     _, page = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     # Close text holes so the page is one solid blob whatever is printed on it.
