@@ -10,6 +10,7 @@ import numpy as np
 from ocr.cleanup.pipeline import Osd, clean_page
 from ocr.engine.base import OcrEngine, OcrError, OcrTimeout
 from ocr.model import PageText
+from ocr.signature import reread_signature
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ def read_page_image(
     t0 = time.perf_counter()
     try:
         page.words = engine.read(cleaned.image, psm=psm, timeout=timeout)
+        page.words = reread_signature(page.words, cleaned.image, engine, timeout)
     except OcrTimeout:
         page.errors.append(f"page {number}: OCR timed out")
     except OcrError as exc:

@@ -89,6 +89,11 @@ def clean_page(img: np.ndarray, *, color: np.ndarray | None = None, osd: Osd | N
         if res.perspective_applied or illumination.is_uneven(bg):
             gray = illumination.flatten(gray, bg)
             small = downscale(gray, SMALL)
+    with _timed(t, "gray_seal"):
+        # a grey scan keeps no red: find the round seal by shape and drop its lighter ink
+        gray, seals = seal.suppress_gray_seal(gray, small, SMALL)
+        if seals:
+            small = downscale(gray, SMALL)
     with _timed(t, "orientation"):
         res.blank = denoise.is_blank(small)
         if not res.blank:

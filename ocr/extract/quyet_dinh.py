@@ -9,6 +9,7 @@ from hoso.normalize import normalize
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
+from ocr.extract.lexicon import settle_header_word
 from ocr.layout.lines import Line, is_leader, split_columns
 from ocr.layout.textblock import TextBlock
 from ocr.model import union_bbox
@@ -59,10 +60,12 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     if so is not None:
         m = re.match(r"^\S+\s*[:;.]?\s*(.*)$", left[so].text)
         code = m.group(1) if m else ""
+        code = re.sub(r"Q[ĐÐD]{2,}", "QĐ", code)  # OCR doubles the stroked D of "QĐ"
         if (f := _seg_field("so_ky_hieu", [left[so]], code)) is not None:
             out["so_ky_hieu"] = f
         agency = [s for s in left[:so] if sum(c.isupper() for c in s.text) >= 3]
-        if agency and (f := _seg_field("co_quan_ban_hanh", agency)) is not None:
+        raw = " ".join(settle_header_word(w) for s in agency for w in s.words)
+        if agency and (f := _seg_field("co_quan_ban_hanh", agency, raw)) is not None:
             out["co_quan_ban_hanh"] = f
     for s in right:
         m = re.search(r"^(.*?),?\s*ngay\s*(.+)$", fold(s.text))
