@@ -93,6 +93,10 @@ class UnitTree:
         except KeyError:
             raise NotFound(f"unit {code!r} not found") from None
 
+    def roots(self) -> list[str]:
+        """Units without a (known) parent, e.g. the Sở Nội vụ of each province."""
+        return sorted(u.code for u in self._units.values() if u.parent_code not in self._units)
+
     def ancestors(self, code: str) -> list[str]:
         """Codes from the unit itself up to the root; stops on a cycle rather than looping forever."""
         path: list[str] = []
