@@ -86,6 +86,6 @@ def load_frame(path: str | Path, index: int = 0, color: bool = False) -> np.ndar
         h, w = arr.shape[:2]
         if w * scale * h * scale > MAX_PIXELS:
             raise IntakeError(f"image too large: {round(w * scale)}×{round(h * scale)} px at 300 dpi")
-        interp = cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA
+        interp = cv2.INTER_LINEAR if scale > 1 else cv2.INTER_AREA
         arr = cv2.resize(arr, (round(w * scale), round(h * scale)), interpolation=interp)
     return np.ascontiguousarray(arr)
