@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from hoso.cli.extract import extract_command
+from hoso.cli.verify import verify_command
 
 app = typer.Typer(
     name="hoso",
@@ -13,6 +14,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.command("extract")(extract_command)
+app.command("verify")(verify_command)
 
 
 @app.command("version")

@@ -1,0 +1,170 @@
+"""`hoso verify`'s core: compare each document of a file with the officer's electronic record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from hoso.fields import field_specs
+from hoso.normalize import normalize_digits
+from hoso.result import Document, ExtractedField, FileResult
+from matching.config import MatchConfig
+from matching.decisions import find_decision
+from matching.fields import compare_field, electronic_text
+from matching.layouts import LAYOUT_PRINTS, printed_core_keys
+
+MISSING = "missing from the electronic record"
+UNREADABLE = "unreadable"
+NOT_IN_RECORD = "not in the electronic record"
+# Officer facts a decision repeats; when its record entry lacks them, the officer's own are used.
+_OFFICER_FALLBACK = ("ho_ten", "ngay_sinh")
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One discrepancy between paper and record, shaped as a CONTRACT.md `hoso verify` flag."""
+
+    document: int
+    field: str
+    paper: str | None
+    electronic: str | None
+    score: float
+    reason: str
+    page: int | None
+    bbox: list[int] | None
+
+    def to_json(self) -> dict[str, Any]:
+        """Contract form, keys in the documented order."""
+        return {
+            "document": self.document,
+            "field": self.field,
+            "paper": self.paper,
+            "electronic": self.electronic,
+            "score": self.score,
+            "reason": self.reason,
+            "page": self.page,
+            "bbox": self.bbox,
+        }
+
+
+def compare_document(
+    doc: Document,
+    record: Mapping[str, Any],
+    layout_prints: Mapping[str, frozenset[str]] | None = None,
+    *,
+    index: int = 0,
+    config: MatchConfig | None = None,
+) -> list[Flag]:
+    """Flags for one document: differing values, core fields missing from the record, unreadable ones."""
+    config = config or MatchConfig()
+    if doc.type == "quyet_dinh":
+        entries = record.get("quyet_dinh") or []
+        match = find_decision(doc.fields, list(entries), config.decision_number_cutoff)
+        if match.entry is None:
+            so = doc.fields.get("so_ky_hieu")
+            return [_flag(doc, index, "so_ky_hieu", so, None, 0.0, NOT_IN_RECORD)]
+        target: Mapping[str, Any] = {
+            **{k: record[k] for k in _OFFICER_FALLBACK if k in record},
+            **match.entry,
+        }
+    elif doc.type == "so_yeu_ly_lich":
+        target = record
+    else:
+        return []
+    flags = _compare_fields(doc, target, index, config)
+    return flags + _unreadable(doc, target, index, layout_prints)
+
+
+def verify(
+    result: FileResult, record: Mapping[str, Any], config: MatchConfig | None = None
+) -> dict[str, Any]:
+    """The CONTRACT.md `hoso verify` object; approvable only with no flag and every page read."""
+    config = config or MatchConfig.from_env()
+    flags: list[Flag] = []
+    for i, doc in enumerate(result.documents):
+        flags.extend(compare_document(doc, record, index=i, config=config))
+    return {
+        "path": result.path,
+        "flags": [f.to_json() for f in flags],
+        "approvable": not flags and not result.errors,
+    }
+
+
+def _compare_fields(doc: Document, target: Mapping[str, Any], index: int, config: MatchConfig) -> list[Flag]:
+    specs = field_specs()
+    flags: list[Flag] = []
+    for key, f in doc.fields.items():
+        spec = specs.get((doc.type, key))
+        if spec is None or not (spec.core or config.compare_non_core):
+            continue
+        electronic = _electronic(key, f, target)
+        if key == "so_cccd" and electronic is _SKIP:
+            continue
+        if _blank(electronic):
+            if spec.core:
+                flags.append(_flag(doc, index, key, f, None, 0.0, MISSING))
+            continue
+        verdict = compare_field(key, f.value, electronic, f.confidence, config)
+        if not verdict.equal:
+            flags.append(
+                _flag(doc, index, key, f, electronic_text(electronic), verdict.score, verdict.reason)
+            )
+    return flags
+
+
+_SKIP = object()
+
+
+def _electronic(key: str, f: ExtractedField, target: Mapping[str, Any]) -> Any:
+    """The record value to compare with; an old 9-digit CMND is compared with cmnd_cu or not at all."""
+    value = target.get(key)
+    if key != "so_cccd":
+        return value
+    paper = normalize_digits(f.value) or ""
+    record = normalize_digits(electronic_text(value)) or ""
+    if len(paper) == 9 and len(record) != 9:
+        old = target.get("cmnd_cu")
+        return _SKIP if _blank(old) else old
+    return value
+
+
+def _unreadable(
+    doc: Document, target: Mapping[str, Any], index: int, layout_prints: Mapping[str, frozenset[str]] | None
+) -> list[Flag]:
+    """Core fields the layout prints and the record holds, but that were not read on paper."""
+    paper_keys = frozenset(doc.fields)
+    kind = doc.fields.get("loai_quyet_dinh")
+    if layout_prints is not None and doc.type == "so_yeu_ly_lich":
+        printed = layout_prints.get(doc.layout or "", printed_core_keys(doc.type, None))
+    else:
+        printed = printed_core_keys(doc.type, doc.layout, paper_keys, kind.value if kind else "")
+    order = [key for (doc_type, key) in field_specs() if doc_type == doc.type]
+    return [
+        _flag(doc, index, key, None, electronic_text(target.get(key)), 0.0, UNREADABLE)
+        for key in order
+        if key in printed and key not in paper_keys and not _blank(target.get(key))
+    ]
+
+
+def _flag(
+    doc: Document,
+    index: int,
+    key: str,
+    f: ExtractedField | None,
+    electronic: str | None,
+    score: float,
+    reason: str,
+) -> Flag:
+    """A flag located at the paper value, or at the document's first page when nothing was read."""
+    if f is None:
+        page = doc.pages[0] if doc.pages else None
+        return Flag(index, key, None, electronic, score, reason, page, None)
+    return Flag(index, key, f.value, electronic, score, reason, f.page, list(f.bbox))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str | list | dict) and not value)
+
+
+__all__ = ["LAYOUT_PRINTS", "Flag", "compare_document", "verify"]

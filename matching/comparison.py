@@ -1,0 +1,41 @@
+"""The verdict of one comparator, small and readable, so reviewers see why a field was flagged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Paper against electronic: equal or not, a 0–1 similarity and a reason a reviewer can read."""
+
+    equal: bool
+    score: float
+    reason: str
+
+
+def same(reason: str = "equal", score: float = 1.0) -> Comparison:
+    """An accepted pair (score below 1 when accepted as an equivalent spelling)."""
+    return Comparison(True, round(score, 3), reason)
+
+
+def differs(reason: str, score: float = 0.0) -> Comparison:
+    """A flagged pair."""
+    return Comparison(False, round(max(0.0, min(score, 1.0)), 3), reason)
+
+
+def similarity(a: str, b: str) -> float:
+    """Edit similarity in 0–1 (rapidfuzz ratio)."""
+    return fuzz.ratio(a, b) / 100.0
+
+
+def low(confidence: float, threshold: float) -> bool:
+    """True when the paper value was read with less confidence than the field's threshold."""
+    return confidence < threshold
+
+
+def ocr_note(confidence: float) -> str:
+    """The reason suffix for a low-confidence reading: the reviewer decides."""
+    return f"OCR may have misread a mark (confidence {confidence:.2f})"

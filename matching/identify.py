@@ -1,0 +1,124 @@
+"""Find the officer a dossier belongs to: CCCD first, else name + birth date, blocked to stay fast."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from hoso.normalize import normalize_digits, parse_date
+from hoso.normalize.text import fold_ascii
+from matching.names import name_key
+
+
+@dataclass(frozen=True, slots=True)
+class Identification:
+    """Who the dossier belongs to: status "matched", "ambiguous" or "not_found", with a reason."""
+
+    status: str
+    record: Mapping[str, Any] | None
+    score: float
+    method: str  # "cccd", "name_birth", "none"
+    reason: str
+    candidates: list[str] = field(default_factory=list)  # ma_can_bo of close candidates
+
+    @property
+    def matched(self) -> bool:
+        """True when exactly one officer was found."""
+        return self.status == "matched"
+
+
+def _folded(name: str) -> str:
+    return " ".join(fold_ascii(name_key(name)).split())
+
+
+def _initials_key(name: str) -> str:
+    """Blocking key robust to diacritic noise: folded surname + folded given name ("nguyen|loan")."""
+    words = _folded(name).split()
+    return f"{words[0]}|{words[-1]}" if words else ""
+
+
+class OfficerIndex:
+    """An in-memory index of records by CCCD/CMND, birth date and folded surname + given name."""
+
+    def __init__(self, records: Iterable[Mapping[str, Any]], min_score: float = 0.85, margin: float = 0.04):
+        """Index the records; min_score and margin decide between a match, a tie and nothing."""
+        self.records: list[Mapping[str, Any]] = list(records)
+        self.min_score, self.margin = min_score, margin
+        self._by_id: dict[str, list[int]] = defaultdict(list)
+        self._by_birth: dict[str, list[int]] = defaultdict(list)
+        self._by_name: dict[str, list[int]] = defaultdict(list)
+        self._names: list[tuple[str, str]] = []
+        self._births: list[str | None] = []
+        for i, rec in enumerate(self.records):
+            for key in ("so_cccd", "cmnd_cu"):
+                digits = normalize_digits(str(rec.get(key) or ""))
+                if digits:
+                    self._by_id[digits].append(i)
+            birth = parse_date(str(rec.get("ngay_sinh") or ""))
+            self._births.append(birth)
+            if birth:
+                self._by_birth[birth].append(i)
+            name = str(rec.get("ho_ten") or "")
+            self._by_name[_initials_key(name)].append(i)
+            self._names.append((name_key(name), _folded(name)))
+
+    def identify(
+        self, so_cccd: str | None = None, ho_ten: str | None = None, ngay_sinh: str | None = None
+    ) -> Identification:
+        """The officer for these paper values: CCCD exact, else the best name + birth-date candidate."""
+        digits = normalize_digits(so_cccd or "") or ""
+        hits = self._by_id.get(digits, []) if len(digits) in (9, 12) else []
+        if len(set(hits)) == 1:
+            return Identification("matched", self.records[hits[0]], 1.0, "cccd", "same CCCD/CMND number")
+        if not ho_ten:
+            return Identification("not_found", None, 0.0, "none", "no CCCD match and no name on paper")
+        return self._by_name_and_birth(ho_ten, parse_date(ngay_sinh or ""))
+
+    def _by_name_and_birth(self, ho_ten: str, birth: str | None) -> Identification:
+        exact, folded = name_key(ho_ten), _folded(ho_ten)
+        pool = set(self._by_name.get(_initials_key(ho_ten), []))
+        if birth:
+            pool.update(self._by_birth.get(birth, []))
+        scored = sorted(((self._score(i, exact, folded, birth), i) for i in pool), reverse=True)
+        if not scored or scored[0][0] < self.min_score:
+            return Identification(
+                "not_found", None, scored[0][0] if scored else 0.0, "none", "no officer close enough"
+            )
+        best_score, best = scored[0]
+        close = [i for s, i in scored if best_score - s < self.margin]
+        ids = [str(self.records[i].get("ma_can_bo", i)) for i in close]
+        if len(close) > 1:
+            return Identification(
+                "ambiguous", None, best_score, "name_birth", f"{len(close)} officers equally close", ids
+            )
+        return Identification(
+            "matched", self.records[best], best_score, "name_birth", "name and birth date", ids
+        )
+
+    def _score(self, i: int, exact: str, folded: str, birth: str | None) -> float:
+        """Name similarity (diacritic-free and exact halves) weighted with birth-date agreement."""
+        rec_exact, rec_folded = self._names[i]
+        name = 0.5 * fuzz.ratio(folded, rec_folded) / 100 + 0.5 * fuzz.ratio(exact, rec_exact) / 100
+        return round(0.7 * name + 0.3 * _date_agreement(birth, self._births[i]), 4)
+
+
+def _date_agreement(paper: str | None, record: str | None) -> float:
+    """1 for the same date, 0.8 for one misread digit or day/month swapped, 0.5 when unknown, else 0."""
+    if paper is None or record is None:
+        return 0.5
+    if paper == record:
+        return 1.0
+    if len(paper) != len(record):
+        return 0.0
+    slips = sum(a != b for a, b in zip(paper, record, strict=True))
+    swapped = (
+        len(paper) == 10
+        and paper[:4] == record[:4]
+        and paper[5:7] == record[8:10]
+        and paper[8:10] == record[5:7]
+    )
+    return 0.8 if slips == 1 or swapped else 0.0
