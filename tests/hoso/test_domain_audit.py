@@ -16,8 +16,14 @@ def build(n: int = 5) -> list[AuditEvent]:
     events: list[AuditEvent] = []
     for i in range(n):
         raw = AuditEvent(
-            0, T0 + timedelta(minutes=i), f"user{i % 2}", "update", "record", "079185000123",
-            {"ho_ten": "Nguyễn Thị Hương"}, {"ho_ten": f"Nguyễn Thị Hường {i}"},
+            0,
+            T0 + timedelta(minutes=i),
+            f"user{i % 2}",
+            "update",
+            "record",
+            "079185000123",
+            {"ho_ten": "Nguyễn Thị Hương"},
+            {"ho_ten": f"Nguyễn Thị Hường {i}"},
         )
         events.append(chain(events[-1] if events else None, raw))
     return events
@@ -34,7 +40,9 @@ def test_canonical_json_is_stable_and_keeps_vietnamese_text():
     e = build(1)[0]
     text = canonical_json(e)
     assert "Hường" in text and '"hash"' not in text
-    assert compute_hash(e) == e.hash == compute_hash(replace(e, before=dict(reversed(list(e.before.items())))))
+    assert (
+        compute_hash(e) == e.hash == compute_hash(replace(e, before=dict(reversed(list(e.before.items())))))
+    )
 
 
 def test_tampering_is_detected():

@@ -146,5 +146,7 @@ def test_dossier_and_flag_due_dates_use_the_vietnamese_day():
     assert dossier_due(d, get_profile(), CAL) == date(2026, 3, 13)
     d.trigger_on = date(2026, 3, 2)  # e.g. the QĐ's effective date
     assert dossier_due(d, get_profile(), CAL) == date(2026, 3, 16)
-    f = Flag("F1", "D1", "ho_ten", "Hương", "Hường", 0.4, "diacritic", datetime(2026, 2, 13, 3, 0, tzinfo=UTC))
+    f = Flag(
+        "F1", "D1", "ho_ten", "Hương", "Hường", 0.4, "diacritic", datetime(2026, 2, 13, 3, 0, tzinfo=UTC)
+    )
     assert flag_due(f, get_profile(), CAL) == date(2026, 2, 27)  # 5 wd after Fri 13/2, Tết skipped

@@ -91,7 +91,9 @@ def test_approval_refused_while_flags_are_open_and_names_them():
 
 def test_flags_of_other_dossiers_and_non_blocking_flags_do_not_block():
     d = dossier(S.VERIFIED)
-    approval = workflow.approve(d, [flag("X", dossier_id="D2"), flag("N", blocking=False)], USER["admin"], NOW, units=TREE)
+    approval = workflow.approve(
+        d, [flag("X", dossier_id="D2"), flag("N", blocking=False)], USER["admin"], NOW, units=TREE
+    )
     assert d.state is S.APPROVED and approval.dossier_id == "D1"
 
 
