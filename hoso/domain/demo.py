@@ -65,3 +65,35 @@ def seed(store: InMemoryStore | None = None) -> InMemoryStore:
             uow.records.add(record)
         uow.commit()
     return store
+
+
+def main() -> None:
+    """`python -m hoso.domain.demo`: two dossiers with planted cảnh báo, a refused approval, the backlog."""
+    from datetime import UTC, datetime
+
+    from hoso.domain import services
+    from hoso.domain.model import Dossier, Flag
+    from hoso.errors import ApprovalRefused
+
+    store, now = seed(), datetime.now(UTC)
+    services.receive(
+        store.uow(), Dossier("D1", "THPT-A", "clerk_thpt", now, officer_id=OFFICERS[0].so_dinh_danh)
+    )
+    planted = [Flag("F1", "D1", "he_so_luong", "3.33", "3.66", 0.0, "hệ số differs", now, page=2)]
+    services.record_extraction(store.uow(), "D1", planted)
+    for f in services.list_flags(store.uow(), "rev_thpt"):
+        print(
+            f"cảnh báo {f.id}: {f.field} paper={f.paper_value!r} record={f.electronic_value!r} ({f.reason})"
+        )
+    try:
+        services.approve(store.uow(), "D1", "rev_thpt")
+    except ApprovalRefused as exc:
+        print(f"approve refused: {exc}")
+    services.resolve(store.uow(), "F1", "paper", "QĐ nâng lương seen on paper", "rev_thpt")
+    print(f"approved by {services.approve(store.uow(), 'D1', 'rev_thpt').user}")
+    for row in services.backlog(store.uow(), "SNV", now.date()):
+        print(row.to_json())
+
+
+if __name__ == "__main__":
+    main()

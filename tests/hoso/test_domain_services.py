@@ -217,3 +217,14 @@ def test_backlog_counts_per_unit(store):
         services.backlog(store.uow(), "SNV", today, user="rev_xa")
     later = {r.unit_code: r for r in services.backlog(store.uow(), "SNV", today + timedelta(days=30))}
     assert later["XA-MA"].overdue_flags == 1
+
+
+def test_quick_demo_runs(capsys):
+    from hoso.domain.demo import main
+
+    main()
+    out = capsys.readouterr().out
+    assert (
+        "approve refused: dossier D1: 1 open cảnh báo: F1 (he_so_luong)" in out
+        and "approved by rev_thpt" in out
+    )
