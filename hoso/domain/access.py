@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from hoso.domain.model import Role, UnitTree, User
+from hoso.domain.model import Role, User
+from hoso.domain.units import UnitTree
 from hoso.errors import PermissionDenied
 
 

@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from hoso.domain.deadlines import SlaProfile, WorkCalendar, days_overdue, dossier_due, flag_due
-from hoso.domain.model import Dossier, DossierState, Flag, UnitTree
+from hoso.domain.model import Dossier, DossierState, Flag
+from hoso.domain.units import UnitTree
 from hoso.domain.workflow import OPEN_STATES
 
 

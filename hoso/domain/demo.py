@@ -5,15 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from hoso.domain.memory import InMemoryStore
-from hoso.domain.model import (
-    Decision,
-    ElectronicRecord,
-    Officer,
-    Role,
-    SalaryStep,
-    Unit,
-    User,
-)
+from hoso.domain.model import Decision, ElectronicRecord, Officer, Role, SalaryStep, User
+from hoso.domain.units import Unit
 
 UNITS = (
     Unit("SNV", "Sở Nội vụ tỉnh Tây Ninh"),

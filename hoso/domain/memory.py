@@ -10,8 +10,9 @@ from types import TracebackType
 from typing import Self, TypeVar
 
 from hoso.domain.audit import AuditEvent, chain
-from hoso.domain.model import Approval, Dossier, ElectronicRecord, Flag, Officer, Unit, UnitTree, User
+from hoso.domain.model import Approval, Dossier, ElectronicRecord, Flag, Officer, User
 from hoso.domain.ports import UnitOfWork
+from hoso.domain.units import Unit, UnitTree
 from hoso.errors import NotFound
 
 

@@ -17,7 +17,8 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from hoso.domain.audit import AuditEvent
-from hoso.domain.model import Approval, Dossier, ElectronicRecord, Flag, Officer, Unit, UnitTree, User
+from hoso.domain.model import Approval, Dossier, ElectronicRecord, Flag, Officer, User
+from hoso.domain.units import Unit, UnitTree
 
 
 class UnitRepository(Protocol):

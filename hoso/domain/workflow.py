@@ -16,10 +16,10 @@ from hoso.domain.model import (
     Resolution,
     ResolutionKind,
     StateChange,
-    UnitTree,
     User,
     new_id,
 )
+from hoso.domain.units import UnitTree
 from hoso.errors import ApprovalRefused, InvalidTransition, ValidationError
 
 S = DossierState

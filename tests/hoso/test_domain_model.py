@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from hoso.domain.model import ElectronicRecord, Officer, OfficerStatus, Unit, UnitTree, check_cccd
+from hoso.domain.model import ElectronicRecord, Officer, OfficerStatus, check_cccd
+from hoso.domain.units import Unit, UnitTree
 from hoso.errors import ApprovalRefused, ExitCode, HosoError, NotFound, ValidationError
 
 T = datetime(2026, 3, 2, tzinfo=UTC)

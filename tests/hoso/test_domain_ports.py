@@ -6,7 +6,8 @@ import pytest
 
 from hoso.domain.audit import AuditEvent, verify_chain
 from hoso.domain.demo import seed
-from hoso.domain.model import Dossier, Flag, Unit
+from hoso.domain.model import Dossier, Flag
+from hoso.domain.units import Unit
 from hoso.errors import NotFound
 
 T = datetime(2026, 3, 2, tzinfo=UTC)

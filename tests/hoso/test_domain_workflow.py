@@ -6,15 +6,8 @@ import pytest
 
 from hoso.domain import workflow
 from hoso.domain.demo import UNITS, USERS
-from hoso.domain.model import (
-    Dossier,
-    DossierState,
-    ElectronicRecord,
-    Flag,
-    ResolutionKind,
-    UnitTree,
-    User,
-)
+from hoso.domain.model import Dossier, DossierState, ElectronicRecord, Flag, ResolutionKind, User
+from hoso.domain.units import UnitTree
 from hoso.errors import ApprovalRefused, HosoError, InvalidTransition, PermissionDenied, ValidationError
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
