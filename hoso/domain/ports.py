@@ -5,7 +5,8 @@ Contract for every implementation (tests/hoso/test_domain_ports.py can be run ov
 - `add` inserts or replaces by key (an upsert); objects read inside a unit of work and changed must be
   passed to `add` again before commit.
 - `for_update=True` takes a row lock (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers with
-  BEGIN IMMEDIATE), so two concurrent approvals cannot both pass the open-flag check.
+  BEGIN IMMEDIATE), so two concurrent approvals cannot both pass the open-flag check. Services lock
+  in one order, dossier → its flags → the record, so implementations need no deadlock handling beyond it.
 - `AuditLog.append` chains the event to the current head (next seq, prev hash) under a lock on the head.
 - Nothing is written until `UnitOfWork.commit()`; leaving the `with` block without commit rolls back.
 """

@@ -114,8 +114,9 @@ def resolve(
     """Close a cảnh báo; paper_is_right updates the e-record in the same transaction."""
     at, kind = _now(now), parse_kind(kind)
     with uow:
+        # Lock order is always dossier → flags → record (as in approve), so the two cannot deadlock.
+        dossier = uow.dossiers.get(uow.flags.get(flag_id).dossier_id, for_update=True)
         flag = uow.flags.get(flag_id, for_update=True)
-        dossier = uow.dossiers.get(flag.dossier_id, for_update=True)
         who = uow.users.get(user)
         res = workflow.resolve_flag(
             flag, kind, note, who, at, dossier=dossier, units=uow.units.tree(), value=value
