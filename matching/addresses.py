@@ -12,11 +12,13 @@ from matching.names import compare_marks
 
 # Hyphenated province names that fold_address would split at " - ".
 _JOINED = re.compile(r"(Bà\s+Rịa|Thừa\s+Thiên)\s*[-–]\s*(Vũng\s+Tàu|Huế)", re.IGNORECASE)
+# "T. Long An": the one-letter abbreviation of "Tỉnh", which fold_address leaves alone.
+_TINH = re.compile(r"(^|,)\s*T\.\s*(?=[^\W\d_])")
 
 
 def address_parts(raw: str) -> list[str]:
     """Folded parts, most specific first: "Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An" → [tân phú, …]."""
-    folded = fold_address(_JOINED.sub(r"\1 \2", raw))
+    folded = fold_address(_TINH.sub(r"\1 Tỉnh ", _JOINED.sub(r"\1 \2", raw)))
     return [p for p in folded.split(", ") if p]
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -31,13 +33,26 @@ class Identification:
         return self.status == "matched"
 
 
-def _folded(name: str) -> str:
-    return " ".join(fold_ascii(name_key(name)).split())
+# Least similarity of the diacritic-free names for a candidate to count at all.
+_MIN_SKELETON = 0.9
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _initials_key(name: str) -> str:
+def _iso(value: Any) -> str | None:
+    text = str(value or "")
+    return text if _ISO.fullmatch(text) else parse_date(text)
+
+
+@lru_cache(maxsize=262_144)
+def _name_forms(name: str) -> tuple[str, str]:
+    """The exact comparison form of a name and its diacritic-free skeleton (names repeat a lot)."""
+    exact = name_key(name)
+    return exact, fold_ascii(exact)
+
+
+def _blocking_key(folded: str) -> str:
     """Blocking key robust to diacritic noise: folded surname + folded given name ("nguyen|loan")."""
-    words = _folded(name).split()
+    words = folded.split()
     return f"{words[0]}|{words[-1]}" if words else ""
 
 
@@ -55,16 +70,17 @@ class OfficerIndex:
         self._births: list[str | None] = []
         for i, rec in enumerate(self.records):
             for key in ("so_cccd", "cmnd_cu"):
-                digits = normalize_digits(str(rec.get(key) or ""))
+                text = str(rec.get(key) or "")
+                digits = text if text.isdigit() else normalize_digits(text)
                 if digits:
                     self._by_id[digits].append(i)
-            birth = parse_date(str(rec.get("ngay_sinh") or ""))
+            birth = _iso(rec.get("ngay_sinh"))
             self._births.append(birth)
             if birth:
                 self._by_birth[birth].append(i)
-            name = str(rec.get("ho_ten") or "")
-            self._by_name[_initials_key(name)].append(i)
-            self._names.append((name_key(name), _folded(name)))
+            exact, folded = _name_forms(str(rec.get("ho_ten") or ""))
+            self._by_name[_blocking_key(folded)].append(i)
+            self._names.append((exact, folded))
 
     def identify(
         self, so_cccd: str | None = None, ho_ten: str | None = None, ngay_sinh: str | None = None
@@ -79,8 +95,8 @@ class OfficerIndex:
         return self._by_name_and_birth(ho_ten, parse_date(ngay_sinh or ""))
 
     def _by_name_and_birth(self, ho_ten: str, birth: str | None) -> Identification:
-        exact, folded = name_key(ho_ten), _folded(ho_ten)
-        pool = set(self._by_name.get(_initials_key(ho_ten), []))
+        exact, folded = _name_forms(ho_ten)
+        pool = set(self._by_name.get(_blocking_key(folded), []))
         if birth:
             pool.update(self._by_birth.get(birth, []))
         scored = sorted(((self._score(i, exact, folded, birth), i) for i in pool), reverse=True)
@@ -95,6 +111,11 @@ class OfficerIndex:
             return Identification(
                 "ambiguous", None, best_score, "name_birth", f"{len(close)} officers equally close", ids
             )
+        if self._births[best] != birth:
+            # a misread birth date: probably this officer, but common names make it a guess
+            return Identification(
+                "ambiguous", None, best_score, "name_birth", "birth date differs: review", ids
+            )
         return Identification(
             "matched", self.records[best], best_score, "name_birth", "name and birth date", ids
         )
@@ -102,7 +123,10 @@ class OfficerIndex:
     def _score(self, i: int, exact: str, folded: str, birth: str | None) -> float:
         """Name similarity (diacritic-free and exact halves) weighted with birth-date agreement."""
         rec_exact, rec_folded = self._names[i]
-        name = 0.5 * fuzz.ratio(folded, rec_folded) / 100 + 0.5 * fuzz.ratio(exact, rec_exact) / 100
+        skeleton = fuzz.ratio(folded, rec_folded) / 100
+        if skeleton < _MIN_SKELETON:
+            return 0.0  # OCR damages marks, rarely whole letters: another name is another person
+        name = 0.5 * skeleton + 0.5 * fuzz.ratio(exact, rec_exact) / 100
         return round(0.7 * name + 0.3 * _date_agreement(birth, self._births[i]), 4)
 
 
