@@ -41,7 +41,7 @@ test: setup lint typecheck
 	$(BIN)/pytest -n 2 -q
 
 demo: setup
-	$(BIN)/hoso extract samples/golden/*.pdf samples/golden/*.jpg samples/golden/*.png
+	$(BIN)/hoso extract samples/golden/*.pdf samples/golden/*.jpg samples/golden/*.png samples/golden/*.tif
 
 samples: setup
 	$(BIN)/python -m samples.generate --out var/samples --seed 7 --dossiers 12

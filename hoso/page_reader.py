@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import cv2
+
 from hoso.config import ExtractSettings
 from ingest.model import PageJob
 from ingest.pages import load_page_input
@@ -14,7 +16,8 @@ from ocr.read import read_page_image
 
 @cache
 def _engine(spec: str) -> OcrEngine:
-    """One engine per worker process, built on first use."""
+    """One engine per worker process, built on first use (with OpenCV on one thread)."""
+    cv2.setNumThreads(1)  # pages run in parallel across processes; threads would fight
     if spec.startswith("replay:"):
         from ocr.engine.replay import ReplayEngine
 
@@ -30,7 +33,7 @@ def read_page(job: PageJob, settings: ExtractSettings) -> PageText:
         loaded = load_page_input(job)
         if isinstance(loaded, PageText):
             return loaded
-        image, color = loaded if isinstance(loaded, tuple) else (loaded, None)
+        image, color = loaded
         return read_page_image(
             image, job.number, _engine(settings.ocr_engine),
             timeout=settings.ocr_timeout, color=color,

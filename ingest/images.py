@@ -64,6 +64,16 @@ def image_dpi(img: Image.Image) -> float:
     return min(600.0, max(100.0, max(img.size) / A4_LONG_IN))
 
 
+def frame_is_color(path: str | Path, index: int = 0) -> bool:
+    """Whether a frame is stored in colour (decoding only the header)."""
+    with _open(path) as img:
+        try:
+            img.seek(index)
+        except (OSError, EOFError):
+            return False
+        return img.mode not in ("1", "L", "LA", "I", "I;16", "F", "P")
+
+
 def load_frame(path: str | Path, index: int = 0, color: bool = False) -> np.ndarray:
     """One frame, upright (EXIF), rescaled to 300 dpi: grayscale uint8, or BGR uint8 when color.
 

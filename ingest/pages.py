@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from ingest import images, pdf
@@ -32,13 +33,25 @@ def plan_pages(src: SourceFile) -> tuple[list[PageJob], list[str]]:
     return [PageJob(opened, src.kind, i, i + 1) for i in range(n)], []
 
 
-PageInput = PageText | np.ndarray | tuple[np.ndarray, np.ndarray]
+PageInput = PageText | tuple[np.ndarray, np.ndarray | None]
+SATURATED = 60  # channel spread that counts as colour ink (a red seal), not grey paper
 
 
-def load_page_input(job: PageJob, color: bool = False) -> PageInput:
-    """Text-layer PageText for a born-digital PDF page, else the 300-dpi grayscale image.
+def split_color(bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """Grayscale for OCR, plus RGB only when the page really carries colour (e.g. a red seal)."""
+    gray = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    small = bgr[::4, ::4].astype(np.int16)
+    spread = small.max(axis=2) - small.min(axis=2)
+    if float((spread > SATURATED).mean()) < 0.0005:
+        return gray, None
+    return gray, cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
 
-    With color=True an image page comes as (gray, bgr). Raises IntakeError for an unreadable page.
+
+def load_page_input(job: PageJob) -> PageInput:
+    """Text-layer PageText for a born-digital PDF page, else (300-dpi gray, RGB or None).
+
+    A PDF page is rendered once in colour (pdfium is faster in colour than in grey) and split.
+    Raises IntakeError for an unreadable page.
     """
     if job.kind == "pdf":
         doc, _ = pdf.open_pdf(job.path, job.password)
@@ -46,9 +59,9 @@ def load_page_input(job: PageJob, color: bool = False) -> PageInput:
             text = pdf.read_page(doc, job.index, job.number)
             if text is not None:
                 return text
-            gray = pdf.render_open_page(doc, job.index)
-            return (gray, pdf.render_open_page(doc, job.index, color=True)) if color else gray
+            return split_color(pdf.render_open_page(doc, job.index, color=True))
         finally:
             doc.close()
-    gray = images.load_frame(job.path, job.index)
-    return (gray, images.load_frame(job.path, job.index, color=True)) if color else gray
+    if images.frame_is_color(job.path, job.index):
+        return split_color(images.load_frame(job.path, job.index, color=True))
+    return images.load_frame(job.path, job.index), None

@@ -11,7 +11,7 @@ _SEP = r"\s*[/.\-]\s*"
 # Patterns run on the folded text ("ngày" → "ngay", "tháng" → "thang", "năm" → "nam"), first hit wins.
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?!\d)")
 _WORDS = re.compile(
-    r"(?:(?:ngay\s*:?\s*)?(?P<d>\d{1,2})\s*,?\s*)?thang\s*:?\s*(?P<m>\d{1,2})\s*,?\s*(?:nam|[/.\-])\s*:?\s*"
+    r"(?:(?:ngay\s*:?\s*)?(?P<d>\d{1,2})\s*,?\s*)?th[a-z]{1,2}ng\s*:?\s*(?P<m>\d{1,2})\s*,?\s*(?:nam|[/.\-])\s*:?\s*"
     r"(?P<y>\d{2,4})(?!\d)"
 )
 _DMY = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>\d{{4}}|\d{{2}})(?!\d)")

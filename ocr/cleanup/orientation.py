@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from ocr.cleanup import deskew
 
 SURE = 0.1  # |score| below this is "unsure": the caller may ask Tesseract OSD
+
+
+def without_rules(ink: np.ndarray) -> np.ndarray:
+    """Ink minus long straight rules (page frames, table borders), which mimic text lines.
+
+    A frame round a diploma has as much vertical as horizontal "line" ink and can tip the
+    sideways test; text never forms a solid stroke an eighth of the page long.
+    """
+    h, w = ink.shape[:2]
+    across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, w // 8), 1))
+    down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(15, h // 8)))
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, across)
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, down)
+    return cv2.subtract(ink, cv2.bitwise_or(horiz, vert))
 
 
 def sideways_score(ink: np.ndarray) -> tuple[float, float]:

@@ -46,7 +46,7 @@ def _to_gray(img: np.ndarray) -> np.ndarray:
 
 def _orient(gray: np.ndarray, small: np.ndarray, osd: Osd | None) -> tuple[int, float, bool]:
     """Quarter turns, skew and whether the geometric tests were sure, from a ~75 dpi copy."""
-    ink = ink_mask(small)
+    ink = orientation.without_rules(ink_mask(small))
     side, skew = orientation.sideways_score(ink)
     q = 0 if side >= 0 else 1
     if q:

@@ -56,7 +56,7 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     head = segs[:title]
     left = [s for s in head if (s.bbox[0] + s.bbox[2]) / 2 < 0.5 * width]
     right = [s for s in head if s not in left]
-    so = next((i for i, s in enumerate(left) if re.match(r"^s[o0]\s*[:;.]?\s*\d", fold(s.text))), None)
+    so = next((i for i, s in enumerate(left) if re.match(r"^[s5$][o0]\s*[:;.]?\s*\d", fold(s.text))), None)
     if so is not None:
         m = re.match(r"^\S+\s*[:;.]?\s*(.*)$", left[so].text)
         code = m.group(1) if m else ""

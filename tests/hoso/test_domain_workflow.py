@@ -28,7 +28,7 @@ def resolve(f: Flag, kind=ResolutionKind.PAPER_IS_RIGHT, note="checked QĐ 123",
     return workflow.resolve_flag(f, kind, note, USER[user], NOW, dossier=dossier(), units=TREE, value=value)
 
 
-ALLOWED_PAIRS = [(old, new) for old, targets in workflow.ALLOWED.items() for new in targets]
+ALLOWED_PAIRS = [(old, new) for old, targets in workflow.ALLOWED.items() for new in sorted(targets)]  # sorted: xdist workers must collect the same order
 REFUSED_PAIRS = [(o, n) for o in S for n in S if n not in workflow.ALLOWED[o]]
 
 

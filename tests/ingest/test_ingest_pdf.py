@@ -78,8 +78,9 @@ def test_load_page_input_text_vs_image(tmp_path):
     c.showPage()
     c.save()
     (job,), _ = plan_pages(_src(blank))
-    img = load_page_input(job)
+    img, color = load_page_input(job)
     assert img.dtype.name == "uint8" and img.shape == (3508, 2481)
+    assert color is None  # a black-and-white page carries no colour to keep
 
 
 def test_text_layer_speed(tmp_path):
@@ -173,4 +174,4 @@ def test_scan_with_invisible_text_is_ocred(tmp_path):
     (job,), _ = plan_pages(_src(logo))
     assert isinstance(load_page_input(job), PageText)
     (job,), _ = plan_pages(_src(scan))
-    assert load_page_input(job).shape == (3508, 2481)
+    assert load_page_input(job)[0].shape == (3508, 2481)
