@@ -92,9 +92,9 @@ def classify_page(lines: list[Line], height: int) -> PageKind:
         return PageKind("quyet_dinh", True, "quyet_dinh")
     if quoc_hieu or _is_titled(content[:6], texts[:6]):
         return PageKind("khac", True)
-    layout, n = _best_label_layout(content)
+    best, n = _best_label_layout(content)
     if n >= 3 or _has(texts, _SYLL_SECTIONS):
-        return PageKind("so_yeu_ly_lich", False, layout)
+        return PageKind("so_yeu_ly_lich", False, best)
     if _has(texts, _QD_CONTINUATION):
         return PageKind("quyet_dinh", False, "quyet_dinh")
     return PageKind("khac", False)
