@@ -40,8 +40,9 @@ def test_multipage_tiff(tmp_path):
     assert image_frames(f) == 3
     jobs, errors = plan_pages(SourceFile(str(f), f, kind="tiff"))
     assert not errors and [j.index for j in jobs] == [0, 1, 2]
-    page = load_page_input(jobs[1])
+    page, color = load_page_input(jobs[1])
     assert page.shape == (3300, 2550) and int(page[5, 5]) == 128
+    assert color is None
 
 
 def test_jpeg_exif_rotation_and_dpi(tmp_path):
@@ -72,3 +73,16 @@ def test_corrupt_image(tmp_path):
     with pytest.raises(IntakeError):
         load_frame(f)
     assert np.uint8
+
+
+def test_colour_kept_only_when_the_page_has_colour(tmp_path):
+    grey_rgb, red_seal = tmp_path / "grey.jpg", tmp_path / "seal.png"
+    Image.new("RGB", (850, 1100), (240, 240, 240)).save(grey_rgb, dpi=(100, 100))
+    img = Image.new("RGB", (850, 1100), (255, 255, 255))
+    img.paste((220, 30, 30), (300, 300, 500, 500))
+    img.save(red_seal, dpi=(100, 100))
+    (job,), _ = plan_pages(SourceFile(str(grey_rgb), grey_rgb, kind="jpeg"))
+    assert load_page_input(job)[1] is None
+    (job,), _ = plan_pages(SourceFile(str(red_seal), red_seal, kind="png"))
+    gray, rgb = load_page_input(job)
+    assert rgb is not None and rgb.shape[:2] == gray.shape and rgb[1200, 1200, 0] > 200
