@@ -12,13 +12,16 @@ from matching.names import compare_marks
 
 # Hyphenated province names that fold_address would split at " - ".
 _JOINED = re.compile(r"(Bà\s+Rịa|Thừa\s+Thiên)\s*[-–]\s*(Vũng\s+Tàu|Huế)", re.IGNORECASE)
+# A form's hint in brackets read along with the value ("(xã, tp):"); addresses carry no brackets.
+_HINT = re.compile(r"\([^()]*\)\s*:?")
 # "T. Long An": the one-letter abbreviation of "Tỉnh", which fold_address leaves alone.
 _TINH = re.compile(r"(^|,)\s*T\.\s*(?=[^\W\d_])")
 
 
 def address_parts(raw: str) -> list[str]:
     """Folded parts, most specific first: "Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An" → [tân phú, …]."""
-    folded = fold_address(_TINH.sub(r"\1 Tỉnh ", _JOINED.sub(r"\1 \2", raw)))
+    text = _JOINED.sub(r"\1 \2", _HINT.sub(" ", raw))
+    folded = fold_address(_TINH.sub(r"\1 Tỉnh ", text))
     return [p for p in folded.split(", ") if p]
 
 

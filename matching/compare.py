@@ -106,7 +106,9 @@ def _compare_fields(doc: Document, target: Mapping[str, Any], index: int, config
                 flags.append(_flag(doc, index, key, f, None, 0.0, MISSING))
             continue
         verdict = compare_field(key, f.value, electronic, f.confidence, config)
-        if not verdict.equal:
+        if not verdict.equal and not _ocr_noise(
+            spec.core, spec.kind, f, verdict.score, config.threshold(key), config
+        ):
             flags.append(
                 _flag(doc, index, key, f, electronic_text(electronic), verdict.score, verdict.reason)
             )
@@ -114,6 +116,19 @@ def _compare_fields(doc: Document, target: Mapping[str, Any], index: int, config
 
 
 _SKIP = object()
+
+
+def _ocr_noise(
+    core: bool, kind: str, f: ExtractedField, score: float, threshold: float, config: MatchConfig
+) -> bool:
+    """A long non-core free text read unsurely and nearly equal differs by OCR noise, not in substance."""
+    return (
+        not core
+        and kind == "text"
+        and f.confidence < threshold
+        and len(f.value) >= 20
+        and score >= config.text_noise_tolerance
+    )
 
 
 def _electronic(key: str, f: ExtractedField, target: Mapping[str, Any]) -> Any:

@@ -6,6 +6,7 @@ named by the environment variable HOSO_MATCH_CONFIG:
     ocr_threshold = 0.80            # below this paper confidence, a mark may be an OCR misread
     decision_number_cutoff = 0.85   # fuzzy so_ky_hieu lookup (rapidfuzz ratio, 0–1)
     compare_non_core = true         # also compare non-core fields present on both sides
+    text_noise_tolerance = 0.90     # non-core free text ≥ 20 chars, read unsurely, this similar: OCR noise
     [fields.ho_ten]
     comparator = "name"
     weight = 3.0
@@ -69,6 +70,7 @@ class MatchConfig:
     ocr_threshold: float = 0.80
     decision_number_cutoff: float = 0.85
     compare_non_core: bool = True
+    text_noise_tolerance: float = 0.90
     fields: dict[str, FieldRule] = field(default_factory=_default_rules)
 
     def rule(self, key: str) -> FieldRule:
@@ -88,6 +90,7 @@ class MatchConfig:
             config,
             ocr_threshold=float(data.get("ocr_threshold", config.ocr_threshold)),
             decision_number_cutoff=float(data.get("decision_number_cutoff", config.decision_number_cutoff)),
+            text_noise_tolerance=float(data.get("text_noise_tolerance", config.text_noise_tolerance)),
         )
         if "compare_non_core" in data:
             config = replace(config, compare_non_core=bool(data["compare_non_core"]))

@@ -151,3 +151,20 @@ def test_verify_approvable_only_without_flags_and_errors() -> None:
     assert verify(FileResult("a.pdf", documents=[doc]), RECORD)["approvable"] is True
     broken = FileResult("a.pdf", documents=[doc], errors=["page 3: OCR timed out"])
     assert verify(broken, RECORD)["approvable"] is False
+
+
+def test_unsure_long_non_core_text_near_equal_is_ocr_noise() -> None:
+    record = {**RECORD, "trich_yeu": "Về việc ban hành Quy chế quản lý hồ sơ điện tử cán bộ"}
+    doc = decision(so_ky_hieu="25/2015/QĐ-UBND", trich_yeu="Về việc ban hành Quy chế quản lý hồ sử điện tử cán bạ")
+    doc.fields["trich_yeu"].confidence = 0.4
+    record["quyet_dinh"] = [{**RECORD["quyet_dinh"][0], "trich_yeu": record["trich_yeu"]}]
+    assert all(f.field != "trich_yeu" for f in compare_document(doc, record))
+    doc.fields["trich_yeu"].confidence = 0.99
+    assert any(f.field == "trich_yeu" for f in compare_document(doc, record))
+
+
+def test_unsure_core_field_is_still_flagged() -> None:
+    doc = syll("tu_thuat", ho_ten="Nguyễn Thị Hương")
+    doc.fields["ho_ten"].confidence = 0.3
+    flags = [f for f in compare_document(doc, RECORD) if f.field == "ho_ten"]
+    assert flags and "OCR may have misread" in flags[0].reason
