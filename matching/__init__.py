@@ -1,6 +1,6 @@
 """Electronic-record comparison: field comparators, document verification and officer lookup."""
 
-from matching.compare import Flag, compare_document, verify
+from matching.compare import Flag, compare_document, document_agreement, verify
 from matching.comparison import Comparison
 from matching.config import FieldRule, MatchConfig
 from matching.fields import compare_field
@@ -15,5 +15,6 @@ __all__ = [
     "OfficerIndex",
     "compare_document",
     "compare_field",
+    "document_agreement",
     "verify",
 ]

@@ -72,8 +72,9 @@ def compare_document(
         target = record
     else:
         return []
-    flags = _compare_fields(doc, target, index, config)
-    return flags + _unreadable(doc, target, index, layout_prints)
+    view, optional = _record_view(doc, target)
+    flags = _compare_fields(doc, view, optional, index, config)
+    return flags + _unreadable(doc, view, index, layout_prints)
 
 
 def verify(
@@ -91,18 +92,31 @@ def verify(
     }
 
 
-def _compare_fields(doc: Document, target: Mapping[str, Any], index: int, config: MatchConfig) -> list[Flag]:
+def document_agreement(doc: Document, record: Mapping[str, Any], config: MatchConfig | None = None) -> float:
+    """Weighted mean score (MatchConfig weights) over the fields both sides hold: for ranking reviews."""
+    config = config or MatchConfig()
+    total = weight_sum = 0.0
+    for key, f in doc.fields.items():
+        value = record.get(key)
+        if (doc.type, key) in field_specs() and not _blank(value):
+            weight = config.rule(key).weight
+            total += weight * compare_field(key, f.value, value, f.confidence, config).score
+            weight_sum += weight
+    return round(total / weight_sum, 3) if weight_sum else 0.0
+
+
+def _compare_fields(
+    doc: Document, view: Mapping[str, Any], optional: frozenset[str], index: int, config: MatchConfig
+) -> list[Flag]:
     specs = field_specs()
     flags: list[Flag] = []
     for key, f in doc.fields.items():
         spec = specs.get((doc.type, key))
         if spec is None or not (spec.core or config.compare_non_core):
             continue
-        electronic = _electronic(key, f, target)
-        if key == "so_cccd" and electronic is _SKIP:
-            continue
+        electronic = view.get(key)
         if _blank(electronic):
-            if spec.core:
+            if spec.core and key not in optional:
                 flags.append(_flag(doc, index, key, f, None, 0.0, MISSING))
             continue
         verdict = compare_field(key, f.value, electronic, f.confidence, config)
@@ -113,9 +127,6 @@ def _compare_fields(doc: Document, target: Mapping[str, Any], index: int, config
                 _flag(doc, index, key, f, electronic_text(electronic), verdict.score, verdict.reason)
             )
     return flags
-
-
-_SKIP = object()
 
 
 def _ocr_noise(
@@ -131,17 +142,18 @@ def _ocr_noise(
     )
 
 
-def _electronic(key: str, f: ExtractedField, target: Mapping[str, Any]) -> Any:
-    """The record value to compare with; an old 9-digit CMND is compared with cmnd_cu or not at all."""
-    value = target.get(key)
-    if key != "so_cccd":
-        return value
-    paper = normalize_digits(f.value) or ""
-    record = normalize_digits(electronic_text(value)) or ""
-    if len(paper) == 9 and len(record) != 9:
-        old = target.get("cmnd_cu")
-        return _SKIP if _blank(old) else old
-    return value
+def _record_view(doc: Document, target: Mapping[str, Any]) -> tuple[Mapping[str, Any], frozenset[str]]:
+    """The record as this paper sees it: an old 9-digit CMND (and its issue date) against cmnd_cu only.
+
+    Returns the view and the keys that raise nothing when the record lacks them.
+    """
+    so = doc.fields.get("so_cccd")
+    paper = normalize_digits(so.value) or "" if so else ""
+    record = normalize_digits(electronic_text(target.get("so_cccd"))) or ""
+    if len(paper) != 9 or len(record) == 9:
+        return target, frozenset()
+    view = {**target, "so_cccd": target.get("cmnd_cu"), "ngay_cap_cccd": target.get("ngay_cap_cmnd_cu")}
+    return view, frozenset({"so_cccd", "ngay_cap_cccd"})
 
 
 def _unreadable(
@@ -182,4 +194,4 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str | list | dict) and not value)
 
 
-__all__ = ["LAYOUT_PRINTS", "Flag", "compare_document", "verify"]
+__all__ = ["LAYOUT_PRINTS", "Flag", "compare_document", "document_agreement", "verify"]

@@ -53,7 +53,10 @@ def compare_text(
     a, b = text_key(paper, key), text_key(electronic, key)
     if a == b:
         return same()
-    marks = compare_marks(a, b, confidence, threshold) if fold_ascii(a) == fold_ascii(b) else None
+    shown = (clean(paper), clean(electronic))
+    if fold_ascii(shown[0]) != fold_ascii(shown[1]):
+        shown = (a, b)  # the difference hides behind an abbreviation: show the expanded forms
+    marks = compare_marks(*shown, confidence, threshold) if fold_ascii(a) == fold_ascii(b) else None
     if marks is not None:
         return marks
     score = similarity(fold_ascii(a), fold_ascii(b))

@@ -1,7 +1,7 @@
 from typing import Any
 
 from hoso.result import Document, ExtractedField, FileResult
-from matching.compare import compare_document, verify
+from matching.compare import compare_document, document_agreement, verify
 from matching.config import MatchConfig
 from matching.decisions import find_decision
 from matching.layouts import LAYOUT_PRINTS
@@ -81,11 +81,12 @@ def test_custom_layout_prints() -> None:
 
 
 def test_old_cmnd_is_compared_with_cmnd_cu_only() -> None:
-    doc = syll("2c_bnv_2008", so_cccd="271234567", ho_ten="Nguyễn Thị Hường")
-    assert all(f.field != "so_cccd" for f in compare_document(doc, RECORD))
-    with_old = {**RECORD, "cmnd_cu": "271234568"}
-    flags = [f for f in compare_document(doc, with_old) if f.field == "so_cccd"]
-    assert len(flags) == 1 and flags[0].electronic == "271234568"
+    doc = syll("2c_bnv_2008", so_cccd="271234567", ngay_cap_cccd="02/03/2001", ho_ten="Nguyễn Thị Hường")
+    record = {**RECORD, "ngay_cap_cccd": "2021-05-06"}
+    assert all(f.field not in ("so_cccd", "ngay_cap_cccd") for f in compare_document(doc, record))
+    with_old = {**record, "cmnd_cu": "271234568", "ngay_cap_cmnd_cu": "2001-03-02"}
+    flags = [f for f in compare_document(doc, with_old) if f.field in ("so_cccd", "ngay_cap_cccd")]
+    assert [(f.field, f.electronic) for f in flags] == [("so_cccd", "271234568")]
 
 
 def decision(**values: str) -> Document:
@@ -168,3 +169,10 @@ def test_unsure_core_field_is_still_flagged() -> None:
     doc.fields["ho_ten"].confidence = 0.3
     flags = [f for f in compare_document(doc, RECORD) if f.field == "ho_ten"]
     assert flags and "OCR may have misread" in flags[0].reason
+
+
+def test_document_agreement_weights() -> None:
+    same_doc = syll(ho_ten="Nguyễn Thị Hường", dan_toc="Kinh")
+    assert document_agreement(same_doc, RECORD) == 1.0
+    other = syll(ho_ten="Trần Văn Bình", dan_toc="Kinh")
+    assert 0 < document_agreement(other, RECORD) < 0.7
