@@ -19,6 +19,7 @@ UNREADABLE = "unreadable"
 NOT_IN_RECORD = "not in the electronic record"
 # Officer facts a decision repeats; when its record entry lacks them, the officer's own are used.
 _OFFICER_FALLBACK = ("ho_ten", "ngay_sinh")
+_READ_AS_DIGITS = frozenset({"digits", "code", "int", "decimal"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,10 @@ def _compare_fields(
                 flags.append(_flag(doc, index, key, f, None, 0.0, MISSING))
             continue
         verdict = compare_field(key, f.value, electronic, f.confidence, config)
+        if not verdict.equal and spec.kind in _READ_AS_DIGITS and f.raw and f.raw != f.value:
+            # normalization may have dropped a look-alike letter ("S" for 5): judge the raw reading too
+            raw = compare_field(key, f.raw, electronic, f.confidence, config)
+            verdict = raw if raw.equal and "look-alike" in raw.reason else verdict
         if not verdict.equal and not _ocr_noise(
             spec.core, spec.kind, f, verdict.score, config.threshold(key), config
         ):

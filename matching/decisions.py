@@ -37,12 +37,12 @@ def find_decision(
         return _by_date_and_type(paper, entries)
     key = number_key(so.value)
     for entry in entries:
-        if number_key(str(entry.get("so_ky_hieu", ""))) == key:
+        if number_key(str(entry.get("so_ky_hieu") or "")) == key:
             return DecisionMatch(entry, 1.0, "exact")
     paper_date = _date(paper.get("ngay_ban_hanh"))
     best: tuple[float, dict[str, Any]] | None = None
     for entry in entries:
-        score = fuzz.ratio(key, number_key(str(entry.get("so_ky_hieu", "")))) / 100.0
+        score = fuzz.ratio(key, number_key(str(entry.get("so_ky_hieu") or ""))) / 100.0
         entry_date = parse_date(str(entry.get("ngay_ban_hanh") or ""))
         if score < cutoff or (paper_date and entry_date and paper_date != entry_date):
             continue  # numbers restart yearly: a near number with another date is another decision
@@ -63,7 +63,7 @@ def _by_date_and_type(paper: Mapping[str, ExtractedField], entries: list[dict[st
         e
         for e in entries
         if parse_date(str(e.get("ngay_ban_hanh") or "")) == day
-        and (kind is None or str(e.get("loai_quyet_dinh", "")) == kind.value)
+        and (kind is None or str(e.get("loai_quyet_dinh") or "") == kind.value)
     ]
     if len(hits) == 1:
         return DecisionMatch(hits[0], 0.5, "date_and_type")

@@ -176,3 +176,18 @@ def test_document_agreement_weights() -> None:
     assert document_agreement(same_doc, RECORD) == 1.0
     other = syll(ho_ten="Trần Văn Bình", dan_toc="Kinh")
     assert 0 < document_agreement(other, RECORD) < 0.7
+
+
+def test_lookalike_in_raw_reading_tolerated_only_when_unsure() -> None:
+    doc = syll("tu_thuat", so_cccd="07918500234")
+    doc.fields["so_cccd"] = ExtractedField("07918500234", "079 185 OO1 234", 0.5, 1, (0, 0, 1, 1))
+    record = {"so_cccd": "079185001234"}
+    assert compare_document(doc, record) == []
+    doc.fields["so_cccd"].confidence = 0.97
+    assert [f.field for f in compare_document(doc, record)] == ["so_cccd"]
+
+
+def test_record_entry_without_number_is_skipped() -> None:
+    doc = decision(so_ky_hieu="25/2015/QĐ-UBND")
+    match = find_decision(doc.fields, [{"so_ky_hieu": None}, *RECORD["quyet_dinh"]])
+    assert match.how == "exact"
