@@ -14,6 +14,7 @@ from rich.table import Table
 from hoso.config import ExtractSettings
 from hoso.pipeline import extract
 from matching.compare import verify
+from matching.config import MatchConfig
 
 
 def _load_record(path: Path) -> dict[str, Any]:
@@ -53,17 +54,22 @@ def verify_command(
     """Compare every field read on paper with the electronic record and list the discrepancies.
 
     Exit status: 0 when the file was read and compared (flags or not: see "approvable"),
-    1 when the file could not be read completely, 2 when the record cannot be used.
+    1 when the file could not be read completely, 2 when the record or HOSO_MATCH_CONFIG cannot be used.
     """
     try:
         officer = _load_record(record)
     except (OSError, ValueError) as exc:
         typer.echo(f"hoso verify: cannot use the record {record}: {exc}", err=True)
         raise typer.Exit(2) from exc
+    try:
+        config = MatchConfig.from_env()
+    except (OSError, ValueError) as exc:
+        typer.echo(f"hoso verify: cannot use HOSO_MATCH_CONFIG: {exc}", err=True)
+        raise typer.Exit(2) from exc
     console = Console(highlight=False, soft_wrap=True)
     failed = False
     for result in extract([path], ExtractSettings.from_env()):
-        out = verify(result, officer)
+        out = verify(result, officer, config)
         failed = failed or bool(result.errors)
         if as_json:
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
