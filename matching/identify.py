@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from hoso.normalize import normalize_digits, parse_date
 from hoso.normalize.text import fold_ascii
+from hoso.result import ExtractedField
 from matching.names import name_key
 
 
@@ -93,6 +94,11 @@ class OfficerIndex:
         if not ho_ten:
             return Identification("not_found", None, 0.0, "none", "no CCCD match and no name on paper")
         return self._by_name_and_birth(ho_ten, parse_date(ngay_sinh or ""))
+
+    def identify_fields(self, fields: Mapping[str, ExtractedField]) -> Identification:
+        """The officer for a document's extracted fields (so_cccd, ho_ten, ngay_sinh)."""
+        values = {k: f.value for k, f in fields.items() if k in ("so_cccd", "ho_ten", "ngay_sinh")}
+        return self.identify(values.get("so_cccd"), values.get("ho_ten"), values.get("ngay_sinh"))
 
     def _by_name_and_birth(self, ho_ten: str, birth: str | None) -> Identification:
         exact, folded = _name_forms(ho_ten)

@@ -78,3 +78,12 @@ def test_lookup_is_fast() -> None:
     for rec in sample:
         INDEX.identify(None, BENCH.noisy_name(rec["ho_ten"], rng), rec["ngay_sinh"])
     assert (time.perf_counter() - start) / len(sample) < 0.02
+
+
+def test_identify_from_extracted_fields() -> None:
+    from hoso.result import ExtractedField
+
+    rec = RECORDS[42]
+    fields = {k: ExtractedField(rec[k], rec[k], 0.9, 1, (0, 0, 1, 1)) for k in ("ho_ten", "ngay_sinh")}
+    res = INDEX.identify_fields(fields)
+    assert res.matched and res.record is rec and res.method == "name_birth"
