@@ -24,7 +24,9 @@ def test_old_province_equals_its_2025_province_without_district() -> None:
 
 
 def test_old_province_in_record_new_on_paper() -> None:
-    assert compare_address("Xã Long Hải, TP. Hồ Chí Minh", "Xã Long Hải, Huyện Long Điền, Tỉnh Bà Rịa - Vũng Tàu").equal
+    assert compare_address(
+        "Xã Long Hải, TP. Hồ Chí Minh", "Xã Long Hải, Huyện Long Điền, Tỉnh Bà Rịa - Vũng Tàu"
+    ).equal
 
 
 def test_merger_does_not_hide_another_ward_or_province() -> None:
@@ -39,7 +41,9 @@ def test_two_old_constituents_are_different_provinces() -> None:
 
 
 def test_district_differs_in_same_format() -> None:
-    assert not compare_address("Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An", "Xã Tân Phú, Huyện Cần Giuộc, Tỉnh Long An").equal
+    assert not compare_address(
+        "Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An", "Xã Tân Phú, Huyện Cần Giuộc, Tỉnh Long An"
+    ).equal
 
 
 def test_changed_mark_in_address_is_flagged() -> None:

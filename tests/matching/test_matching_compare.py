@@ -25,29 +25,61 @@ RECORD: dict[str, Any] = {
     "dan_toc": "Kinh",
     "he_so_luong": "3.66",
     "quyet_dinh": [
-        {"so_ky_hieu": "25/2015/QĐ-UBND", "ngay_ban_hanh": "2015-06-15", "loai_quyet_dinh": "nang_luong",
-         "co_quan_ban_hanh": "SỞ NỘI VỤ", "nguoi_ky": "Trần Văn Bình", "bac_luong": "4", "he_so_luong": "3.33",
-         "ma_ngach": "01.003", "ngay_huong_luong": "2015-07-01"},
-        {"so_ky_hieu": "102/QĐ-UBND", "ngay_ban_hanh": "2020-01-05", "loai_quyet_dinh": "khen_thuong",
-         "co_quan_ban_hanh": "ỦY BAN NHÂN DÂN TỈNH LONG AN", "nguoi_ky": "Lê Văn Cường"},
+        {
+            "so_ky_hieu": "25/2015/QĐ-UBND",
+            "ngay_ban_hanh": "2015-06-15",
+            "loai_quyet_dinh": "nang_luong",
+            "co_quan_ban_hanh": "SỞ NỘI VỤ",
+            "nguoi_ky": "Trần Văn Bình",
+            "bac_luong": "4",
+            "he_so_luong": "3.33",
+            "ma_ngach": "01.003",
+            "ngay_huong_luong": "2015-07-01",
+        },
+        {
+            "so_ky_hieu": "102/QĐ-UBND",
+            "ngay_ban_hanh": "2020-01-05",
+            "loai_quyet_dinh": "khen_thuong",
+            "co_quan_ban_hanh": "ỦY BAN NHÂN DÂN TỈNH LONG AN",
+            "nguoi_ky": "Lê Văn Cường",
+        },
     ],
 }
 
 
 def test_equal_document_has_no_flags() -> None:
-    doc = syll(ho_ten="NGUYỄN THỊ HƯỜNG", ngay_sinh="15/06/1985", gioi_tinh="Nữ", so_cccd="079185001234",
-               so_bhxh="1960994846", dan_toc="Kinh", he_so_luong="3,66")
+    doc = syll(
+        ho_ten="NGUYỄN THỊ HƯỜNG",
+        ngay_sinh="15/06/1985",
+        gioi_tinh="Nữ",
+        so_cccd="079185001234",
+        so_bhxh="1960994846",
+        dan_toc="Kinh",
+        he_so_luong="3,66",
+    )
     assert compare_document(doc, RECORD) == []
 
 
 def test_differences_are_flagged_with_location() -> None:
-    doc = syll(ho_ten="Nguyễn Thị Hương", ngay_sinh="1985-06-15", dan_toc="Tày", he_so_luong="3.33",
-               so_cccd="079185001234", so_bhxh="1960994846", gioi_tinh="Nữ")
+    doc = syll(
+        ho_ten="Nguyễn Thị Hương",
+        ngay_sinh="1985-06-15",
+        dan_toc="Tày",
+        he_so_luong="3.33",
+        so_cccd="079185001234",
+        so_bhxh="1960994846",
+        gioi_tinh="Nữ",
+    )
     flags = {f.field: f for f in compare_document(doc, RECORD, index=2)}
     assert set(flags) == {"ho_ten", "dan_toc", "he_so_luong"}
     name = flags["ho_ten"]
     assert (name.document, name.paper, name.electronic, name.page, name.bbox) == (
-        2, "Nguyễn Thị Hương", "Nguyễn Thị Hường", 1, [10, 20, 30, 40])
+        2,
+        "Nguyễn Thị Hương",
+        "Nguyễn Thị Hường",
+        1,
+        [10, 20, 30, 40],
+    )
     assert name.reason == "diacritic differs: Hương vs Hường"
 
 
@@ -64,14 +96,29 @@ def test_non_core_field_missing_from_record_raises_nothing() -> None:
 
 
 def test_unreadable_only_for_fields_the_layout_prints() -> None:
-    doc98 = syll("2c_tctw_98", ho_ten="Nguyễn Thị Hường", ngay_sinh="1985-06-15", gioi_tinh="Nữ",
-                 so_cccd="079185001234", dan_toc="Kinh", he_so_luong="3.66")
+    doc98 = syll(
+        "2c_tctw_98",
+        ho_ten="Nguyễn Thị Hường",
+        ngay_sinh="1985-06-15",
+        gioi_tinh="Nữ",
+        so_cccd="079185001234",
+        dan_toc="Kinh",
+        he_so_luong="3.66",
+    )
     assert compare_document(doc98, RECORD) == []  # the 1998 form prints no BHXH number
-    doc06 = syll("tt06_2023", ho_ten="Nguyễn Thị Hường", ngay_sinh="1985-06-15", gioi_tinh="Nữ",
-                 so_cccd="079185001234", dan_toc="Kinh", he_so_luong="3.66")
+    doc06 = syll(
+        "tt06_2023",
+        ho_ten="Nguyễn Thị Hường",
+        ngay_sinh="1985-06-15",
+        gioi_tinh="Nữ",
+        so_cccd="079185001234",
+        dan_toc="Kinh",
+        he_so_luong="3.66",
+    )
     flags = compare_document(doc06, RECORD)
     assert [(f.field, f.paper, f.electronic, f.reason, f.page, f.bbox) for f in flags] == [
-        ("so_bhxh", None, "1960994846", "unreadable", 1, None)]
+        ("so_bhxh", None, "1960994846", "unreadable", 1, None)
+    ]
 
 
 def test_custom_layout_prints() -> None:
@@ -94,9 +141,18 @@ def decision(**values: str) -> Document:
 
 
 def test_decision_compared_with_its_entry() -> None:
-    doc = decision(so_ky_hieu="25/2015/QĐ-UBND", ngay_ban_hanh="15/06/2015", loai_quyet_dinh="nang_luong",
-                   co_quan_ban_hanh="UBND TỈNH LONG AN SỞ NỘI VỤ", nguoi_ky="Trần Văn Bình", ho_ten="Nguyễn Thị Hường",
-                   bac_luong="4", he_so_luong="3,66", ma_ngach="01.003", ngay_huong_luong="01/07/2015")
+    doc = decision(
+        so_ky_hieu="25/2015/QĐ-UBND",
+        ngay_ban_hanh="15/06/2015",
+        loai_quyet_dinh="nang_luong",
+        co_quan_ban_hanh="UBND TỈNH LONG AN SỞ NỘI VỤ",
+        nguoi_ky="Trần Văn Bình",
+        ho_ten="Nguyễn Thị Hường",
+        bac_luong="4",
+        he_so_luong="3,66",
+        ma_ngach="01.003",
+        ngay_huong_luong="01/07/2015",
+    )
     flags = compare_document(doc, RECORD, index=1)
     assert [(f.field, f.paper, f.electronic) for f in flags] == [("he_so_luong", "3,66", "3.33")]
 
@@ -119,12 +175,17 @@ def test_decision_not_in_record_is_one_flag() -> None:
     doc = decision(so_ky_hieu="77/QĐ-SNV", ngay_ban_hanh="2019-01-01", nguoi_ky="Ai Đó")
     flags = compare_document(doc, RECORD, index=3)
     assert [(f.document, f.field, f.paper, f.electronic, f.reason, f.page) for f in flags] == [
-        (3, "so_ky_hieu", "77/QĐ-SNV", None, "not in the electronic record", 5)]
+        (3, "so_ky_hieu", "77/QĐ-SNV", None, "not in the electronic record", 5)
+    ]
 
 
 def test_decision_without_number_found_by_date_and_type() -> None:
-    doc = decision(ngay_ban_hanh="05/01/2020", loai_quyet_dinh="khen_thuong", nguoi_ky="Lê Văn Cường",
-                   co_quan_ban_hanh="ỦY BAN NHÂN DÂN TỈNH LONG AN")
+    doc = decision(
+        ngay_ban_hanh="05/01/2020",
+        loai_quyet_dinh="khen_thuong",
+        nguoi_ky="Lê Văn Cường",
+        co_quan_ban_hanh="ỦY BAN NHÂN DÂN TỈNH LONG AN",
+    )
     flags = compare_document(doc, RECORD)
     assert [(f.field, f.reason) for f in flags] == [("so_ky_hieu", "unreadable")]
 
@@ -134,21 +195,43 @@ def test_khac_documents_raise_nothing() -> None:
 
 
 def test_verify_json_shape() -> None:
-    doc = syll(ho_ten="Nguyễn Thị Hương", ngay_sinh="1985-06-15", so_cccd="079185001234", so_bhxh="1960994846",
-               gioi_tinh="Nữ", dan_toc="Kinh", he_so_luong="3.66")
+    doc = syll(
+        ho_ten="Nguyễn Thị Hương",
+        ngay_sinh="1985-06-15",
+        so_cccd="079185001234",
+        so_bhxh="1960994846",
+        gioi_tinh="Nữ",
+        dan_toc="Kinh",
+        he_so_luong="3.66",
+    )
     result = FileResult("dossier.pdf", "abc", 2, [Document("khac", [3], {}), doc])
     out = verify(result, RECORD, MatchConfig())
     assert list(out) == ["path", "flags", "approvable"]
     assert out["path"] == "dossier.pdf" and out["approvable"] is False
-    assert out["flags"] == [{"document": 1, "field": "ho_ten", "paper": "Nguyễn Thị Hương",
-                             "electronic": "Nguyễn Thị Hường", "score": out["flags"][0]["score"],
-                             "reason": "diacritic differs: Hương vs Hường", "page": 1, "bbox": [10, 20, 30, 40]}]
+    assert out["flags"] == [
+        {
+            "document": 1,
+            "field": "ho_ten",
+            "paper": "Nguyễn Thị Hương",
+            "electronic": "Nguyễn Thị Hường",
+            "score": out["flags"][0]["score"],
+            "reason": "diacritic differs: Hương vs Hường",
+            "page": 1,
+            "bbox": [10, 20, 30, 40],
+        }
+    ]
     assert isinstance(out["flags"][0]["score"], float) and 0 < out["flags"][0]["score"] < 1
 
 
 def test_verify_approvable_only_without_flags_and_errors() -> None:
-    doc = syll("tu_thuat", ho_ten="Nguyễn Thị Hường", ngay_sinh="1985-06-15", gioi_tinh="Nữ",
-               so_cccd="079185001234", dan_toc="Kinh")
+    doc = syll(
+        "tu_thuat",
+        ho_ten="Nguyễn Thị Hường",
+        ngay_sinh="1985-06-15",
+        gioi_tinh="Nữ",
+        so_cccd="079185001234",
+        dan_toc="Kinh",
+    )
     assert verify(FileResult("a.pdf", documents=[doc]), RECORD)["approvable"] is True
     broken = FileResult("a.pdf", documents=[doc], errors=["page 3: OCR timed out"])
     assert verify(broken, RECORD)["approvable"] is False
@@ -156,7 +239,9 @@ def test_verify_approvable_only_without_flags_and_errors() -> None:
 
 def test_unsure_long_non_core_text_near_equal_is_ocr_noise() -> None:
     record = {**RECORD, "trich_yeu": "Về việc ban hành Quy chế quản lý hồ sơ điện tử cán bộ"}
-    doc = decision(so_ky_hieu="25/2015/QĐ-UBND", trich_yeu="Về việc ban hành Quy chế quản lý hồ sử điện tử cán bạ")
+    doc = decision(
+        so_ky_hieu="25/2015/QĐ-UBND", trich_yeu="Về việc ban hành Quy chế quản lý hồ sử điện tử cán bạ"
+    )
     doc.fields["trich_yeu"].confidence = 0.4
     record["quyet_dinh"] = [{**RECORD["quyet_dinh"][0], "trich_yeu": record["trich_yeu"]}]
     assert all(f.field != "trich_yeu" for f in compare_document(doc, record))

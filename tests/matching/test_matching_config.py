@@ -19,7 +19,9 @@ def test_defaults_follow_fields_csv() -> None:
 
 
 def test_override_from_mapping() -> None:
-    config = MatchConfig.from_mapping({"ocr_threshold": 0.5, "fields": {"ho_ten": {"threshold": 0.9, "weight": 5}}})
+    config = MatchConfig.from_mapping(
+        {"ocr_threshold": 0.5, "fields": {"ho_ten": {"threshold": 0.9, "weight": 5}}}
+    )
     assert config.threshold("ho_ten") == 0.9 and config.rule("ho_ten").weight == 5.0
     assert config.threshold("ngay_sinh") == 0.5
     verdict = compare_field("ho_ten", "Hương", "Hường", 0.85, config)

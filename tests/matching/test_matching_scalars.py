@@ -74,7 +74,9 @@ def test_digit_spacing_ignored() -> None:
     assert compare_digits("079 185 001 234", "079185001234").equal
 
 
-@pytest.mark.parametrize(("paper", "electronic"), [("07918500I234", "079185001234"), ("0791850O1234", "079185001234")])
+@pytest.mark.parametrize(
+    ("paper", "electronic"), [("07918500I234", "079185001234"), ("0791850O1234", "079185001234")]
+)
 def test_lookalikes_tolerated_only_when_unsure(paper: str, electronic: str) -> None:
     assert compare_digits(paper, electronic, confidence=0.5).equal
     assert not compare_digits(paper, electronic, confidence=0.95).equal

@@ -1,6 +1,7 @@
 """`hoso verify --json` end to end on the born-digital golden dossier (text layer: no OCR noise)."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +24,9 @@ def run_verify(record: dict[str, Any], tmp_path: Path) -> tuple[dict[str, Any], 
     path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "hoso", "verify", str(PDF), "--record", str(path), "--json"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     lines = [ln for ln in proc.stdout.splitlines() if ln.strip()]
     assert len(lines) == 1, proc.stderr[-2000:]
@@ -60,7 +63,8 @@ def test_decision_missing_from_record(tmp_path: Path) -> None:
     record["quyet_dinh"][0]["ngay_ban_hanh"] = "2019-01-02"
     out, _ = run_verify(record, tmp_path)
     assert [(f["document"], f["field"], f["reason"]) for f in out["flags"]] == [
-        (1, "so_ky_hieu", "not in the electronic record")]
+        (1, "so_ky_hieu", "not in the electronic record")
+    ]
 
 
 def test_unusable_record_exits_2(tmp_path: Path) -> None:
@@ -68,6 +72,25 @@ def test_unusable_record_exits_2(tmp_path: Path) -> None:
     path.write_text("[1, 2", encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "hoso", "verify", str(PDF), "--record", str(path), "--json"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 2 and proc.stdout == ""
+
+
+def test_table_for_a_person(tmp_path: Path) -> None:
+    record = record_from_truth()
+    record["he_so_luong"] = "3.33"
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "hoso", "verify", str(PDF), "--record", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert proc.returncode == 0
+    for heading in ("Cảnh báo", "Trên giấy", "Hồ sơ điện tử", "Lý do", "Chưa thể phê duyệt"):
+        assert heading in proc.stdout

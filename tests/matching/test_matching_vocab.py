@@ -24,7 +24,9 @@ def test_degree_differs() -> None:
     assert not compare_field("trinh_do_chuyen_mon", "Cử nhân Luật", "Thạc sĩ Luật").equal
 
 
-@pytest.mark.parametrize(("paper", "electronic"), [("Cao cấp", "CC"), ("Cao cấp lý luận chính trị", "Cao cấp")])
+@pytest.mark.parametrize(
+    ("paper", "electronic"), [("Cao cấp", "CC"), ("Cao cấp lý luận chính trị", "Cao cấp")]
+)
 def test_politics_synonyms(paper: str, electronic: str) -> None:
     assert compare_field("ly_luan_chinh_tri", paper, electronic).equal
 
