@@ -49,6 +49,8 @@ def compare_field(
     other = electronic_text(electronic)
     if rule.comparator == "politics":
         return compare_text(paper, other, confidence, threshold, key="ly_luan_chinh_tri")
+    if rule.comparator in ("text", "qualification"):
+        return compare_text(paper, other, confidence, threshold, key=key)
     return COMPARATORS.get(rule.comparator, compare_text)(paper, other, confidence, threshold)
 
 

@@ -21,6 +21,9 @@ _DEGREES: dict[str, str] = {
 _SPELLINGS = (("thạc sỹ", "thạc sĩ"), ("tiến sỹ", "tiến sĩ"), ("bác sỹ", "bác sĩ"), ("kĩ sư", "kỹ sư"))
 _POLITICS: dict[str, str] = {"cc": "cao cấp", "tc": "trung cấp", "sc": "sơ cấp"}
 _POLITICS_TAIL = re.compile(r"\s*(?:lý luận chính trị|llct|chính trị)\s*$")
+# "Tiếng Anh B" = "Anh văn B"; "Chứng chỉ tin học B" = "Tin học B" = "B".
+_SKILL_WORDS = re.compile(r"(?:^|(?<=\s))(?:tiếng|trình độ|chứng chỉ|tin học)(?:\s+|$)")
+_LANGUAGE = re.compile(r"(anh|pháp|nga|trung|nhật|hàn|đức)\s+(?:văn|ngữ)(?!\w)")
 _WORD = re.compile(r"[^\W_]+(?:\.)?", re.UNICODE)
 _NO_RELIGION = frozenset({"khong", "khong co", "khong theo ton giao", "khong ton giao", "0"})
 
@@ -43,6 +46,8 @@ def text_key(text: str, key: str = "") -> str:
     expanded = _expand(text, table)
     if key == "ly_luan_chinh_tri":
         expanded = _POLITICS_TAIL.sub("", expanded)
+    if key in ("ngoai_ngu", "tin_hoc"):
+        expanded = _LANGUAGE.sub(r"\1", _SKILL_WORDS.sub("", expanded)).strip()
     return expanded
 
 

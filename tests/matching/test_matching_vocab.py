@@ -64,3 +64,18 @@ def test_issuer_agency_line_alone_or_joined() -> None:
 def test_text_case_and_tone_placement() -> None:
     assert compare_text("Phó Trưởng phòng Quản lý xây dựng", "PHÓ TRƯỞNG PHÒNG QUẢN LÝ XÂY DỰNG").equal
     assert not compare_text("Trưởng phòng", "Phó Trưởng phòng").equal
+
+
+@pytest.mark.parametrize(
+    ("key", "paper", "electronic", "equal"),
+    [
+        ("ngoai_ngu", "Tiếng Anh B", "Anh văn B", True),
+        ("ngoai_ngu", "Tiếng Anh B1", "Anh văn B", False),
+        ("ngoai_ngu", "Tiếng Pháp B", "Tiếng Anh B", False),
+        ("tin_hoc", "Chứng chỉ tin học B", "Tin học B", True),
+        ("tin_hoc", "Ứng dụng CNTT cơ bản", "Ứng dụng công nghệ thông tin cơ bản", True),
+        ("tin_hoc", "Tin học A", "Tin học B", False),
+    ],
+)
+def test_language_and_computing_levels(key: str, paper: str, electronic: str, equal: bool) -> None:
+    assert compare_field(key, paper, electronic).equal is equal
