@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import shutil
 import subprocess
@@ -74,6 +75,11 @@ def hoso_command(override: str | None) -> list[str]:
     return [found]
 
 
+def _load() -> float:
+    """1-minute load average right after a run: above the core count, other work shared the CPUs."""
+    return round(os.getloadavg()[0], 2)
+
+
 def timed_run(
     name: str, cmd: list[str], samples: list[Sample], work: Path, timeout: float
 ) -> tuple[dict[str, Any], bench_runner.RunResult]:
@@ -84,7 +90,7 @@ def timed_run(
     )
     run = bench_runner.run_extract(cmd, [s.path for s in samples], work, timeout)
     summary = sc.rate(sum(s.pages for s in samples), run.seconds)
-    summary.update(peak_rss=run.peak_rss, returncode=run.returncode)
+    summary.update(peak_rss=run.peak_rss, returncode=run.returncode, load=_load())
     return summary, run
 
 
@@ -98,7 +104,7 @@ def baseline_run(scanned: list[Sample], out: Path) -> dict[str, Any]:
     print(f"[bench] raw tesseract on {len(pngs)} pages, 2 at once …", flush=True)
     seconds = bench_runner.time_raw_tesseract(pngs)
     summary = sc.rate(len(pngs), seconds)
-    summary.update(peak_rss=None, returncode=None)
+    summary.update(peak_rss=None, returncode=None, load=_load())
     return summary
 
 
@@ -114,7 +120,7 @@ def memory_300_run(cmd: list[str], scanned: list[Sample], out: Path, timeout: fl
     print("[bench] hoso extract on a 300-page scanned PDF …", flush=True)
     run = bench_runner.run_extract(cmd, [pdf], work, timeout)
     summary = sc.rate(300, run.seconds)
-    summary.update(peak_rss=run.peak_rss, returncode=run.returncode)
+    summary.update(peak_rss=run.peak_rss, returncode=run.returncode, load=_load())
     return summary
 
 
@@ -123,8 +129,14 @@ def score_all(samples: list[Sample], run: bench_runner.RunResult, fold: sc.Fold)
     core_kinds = sc.load_core_kinds()
     outputs = sc.pair_outputs([s.path for s in samples], run.lines)
     return sc.merge_scores(
-        sc.score_file(s.truth, out, core_kinds, fold) for s, out in zip(samples, outputs, strict=True)
+        sc.score_file(_with_display_path(s), out, core_kinds, fold)
+        for s, out in zip(samples, outputs, strict=True)
     )
+
+
+def _with_display_path(sample: Sample) -> dict[str, Any]:
+    """The truth with `path` = batch folder/file name, so that misses name the file unambiguously."""
+    return {**sample.truth, "path": f"{sample.path.parent.name}/{sample.path.name}"}
 
 
 def accuracy_section(score: sc.FileScore) -> dict[str, Any]:

@@ -101,7 +101,7 @@ def split_table(results: dict[str, Any]) -> Table:
 def throughput_table(results: dict[str, Any]) -> Table:
     """Every timed run: pages, seconds, rates, peak memory."""
     table = Table(title="Throughput and memory", title_justify="left")
-    for col in ("run", "pages", "seconds", "pages/min", "pages/s", "peak RSS", "exit"):
+    for col in ("run", "pages", "seconds", "pages/min", "pages/s", "peak RSS", "exit", "load"):
         table.add_column(col, justify="left" if col == "run" else "right")
     for name, run in results["runs"].items():
         peak = run.get("peak_rss")
@@ -113,7 +113,9 @@ def throughput_table(results: dict[str, Any]) -> Table:
             f"{run['pages_per_s']:.2f}",
             "-" if peak is None else f"{peak / MIB:.0f} MiB",
             "-" if run.get("returncode") is None else str(run["returncode"]),
+            "-" if run.get("load") is None else f"{run['load']:.1f}",
         )
+    table.caption = "load: 1-minute load average at the end of the run (above 2, other work shared the cores)"
     return table
 
 
