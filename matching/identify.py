@@ -90,7 +90,11 @@ class OfficerIndex:
         digits = normalize_digits(so_cccd or "") or ""
         hits = self._by_id.get(digits, []) if len(digits) in (9, 12) else []
         if len(set(hits)) == 1:
-            return Identification("matched", self.records[hits[0]], 1.0, "cccd", "same CCCD/CMND number")
+            same_name = not ho_ten or fuzz.ratio(_name_forms(ho_ten)[1], self._names[hits[0]][1]) >= 90
+            reason = "same CCCD/CMND number" + (
+                "" if same_name else "; the name differs: verify will flag it"
+            )
+            return Identification("matched", self.records[hits[0]], 1.0, "cccd", reason)
         if not ho_ten:
             return Identification("not_found", None, 0.0, "none", "no CCCD match and no name on paper")
         return self._by_name_and_birth(ho_ten, parse_date(ngay_sinh or ""))
