@@ -119,7 +119,23 @@ def trim(words: list[Word]) -> list[Word]:
     # an unclosed "(…" at the end is the start of the next printed label, e.g. "(tỉnh, TP):"
     while hi > lo + 1 and words[hi - 1].text.startswith("(") and ")" not in words[hi - 1].text:
         hi -= 1
-    return words[lo:hi]
+    out = words[lo:hi]
+    if out:
+        out[0] = _strip_junk(out[0])
+        out[-1] = _strip_junk(out[-1])
+    return out
+
+
+_JUNK = "\"'“”‘’^ˆ~`´|_•*¬«»„"
+
+
+def _strip_junk(w: Word) -> Word:
+    """Quote marks and specks OCR glues to the first or last word of a value."""
+    left = len(w.text) - len(w.text.lstrip(_JUNK))
+    right = len(w.text.rstrip(_JUNK))
+    if left == 0 and right == len(w.text) or right <= left:
+        return w
+    return _slice_word(w, left, right)
 
 
 def _slice_word(w: Word, a: int, b: int) -> Word:

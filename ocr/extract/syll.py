@@ -43,6 +43,7 @@ def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
     return found
 
 
+_ITEM_START = re.compile(r"^\d{1,2}(?:\.\d)?\s*[)\-]")  # "7) Nơi ở …": a new item, never a tail
 _ITEM = re.compile(r"^(\d{1,2}(?:\.\d)?[)\-.])\s")
 
 
@@ -113,12 +114,18 @@ def _continuation(
     if nxt >= len(keyed):
         return []
     starts = [g.hit.start for g in found if g.hit.line == nxt]
-    if starts and min(starts) == 0:
+    if starts and min(starts) == 0 or _is_title(keyed[nxt].line) or _ITEM_START.match(keyed[nxt].key):
         return []
     end = min(starts) if starts else len(keyed[nxt].key)
     if not stop_at_leader:
         return words_between(keyed[nxt], 0, end)
     return _until_leader(keyed[nxt], end)
+
+
+def _is_title(line: Line) -> bool:
+    """An upper-case heading (the form's title), never the tail of a wrapped value."""
+    letters = [c for w in line.words for c in w.text if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
 
 
 def _until_leader(kl: KeyedLine, end: int) -> list[Word]:
@@ -143,6 +150,23 @@ def _drop_units(key: str, words: list[Word]) -> list[Word]:
     while words and words[-1].text.lower() in units:
         words = words[:-1]
     return words
+
+
+Box = tuple[int, list[Word], int]  # part number, words, page
+
+
+def _split_boxes(boxes: list[Box]) -> list[Box]:
+    """A box label OCR mangled past recognition ("(œm, rmp):") still ends in "):" — cut there."""
+    out: list[Box] = []
+    for part, words, page in boxes:
+        cut = next((i for i, w in enumerate(words) if i and w.text.endswith("):")), None)
+        opener = next((j for j in range(cut, max(-1, cut - 4), -1) if words[j].text.startswith("(")),
+                      None) if cut is not None else None
+        if cut is None or opener is None or any(p == part + 1 for p, _, _ in boxes):
+            out.append((part, words, page))
+            continue
+        out += [(part, words[:opener], page), (part + 1, words[cut + 1 :], page)]
+    return [b for b in out if b[1]]
 
 
 def _confidence(words: list[Word]) -> float:
@@ -189,7 +213,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             union_bbox([w.bbox for w in words]),
         )
     for key, boxes in parts.items():
-        boxes.sort(key=lambda p: p[0])
+        boxes = _split_boxes(sorted(boxes, key=lambda p: p[0]))
         texts = [_raw(ws) for _, ws, _ in boxes]
         all_words = [w for _, ws, _ in boxes for w in ws]
         value = normalize_address_parts(texts) if all_words else None

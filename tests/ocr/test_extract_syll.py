@@ -84,3 +84,25 @@ def test_ocr_damaged_labels_still_anchor():
     assert got["gioi_tinh"] == "Nam"
     assert got["ngay_sinh"] == "1979-01-02"
     assert got["dan_toc"] == "Tày"
+
+
+def test_mangled_box_label_still_splits_the_address():
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh (viết chữ in hoa): LÊ VĂN AN Giới tính: Nam",
+        "5) Quê quán (xã, phường): Hải Minh (huyện, quận): Hải Hậu (œm, rmp): Nam Định",
+        "6) Dân tộc: Kinh",
+    ]
+    got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
+    assert got["que_quan"].value == "Hải Minh, Hải Hậu, Nam Định"
+
+
+def test_a_numbered_item_is_never_the_tail_of_a_wrapped_value():
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh (viết chữ in hoa): LÊ VĂN AN Giới tính: Nam",
+        "4) Nơi sinh: Xã Hải Minh, Huyện Hải Hậu, Tỉnh Nam Định, nơi rất xa về phía nam của tổ quốc thân yêu",
+        "7) Nơi ở hiện nay (bị OCR làm hỏng): Số 201, đường Hùng Vương",
+    ]
+    got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
+    assert "Hùng Vương" not in got["noi_sinh"].value
