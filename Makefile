@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf \
-	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv
+	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all setup system-deps demo test lint typecheck bench samples clean

@@ -18,7 +18,7 @@ def memory_uow_factory():
     return store.uow
 
 
-# The storage session appends its SQLite and PostgreSQL factories here.
+# tests/storage/test_storage_ports.py re-runs these tests over SQLite and PostgreSQL.
 FACTORIES = {"memory": memory_uow_factory}
 
 
