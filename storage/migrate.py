@@ -39,3 +39,8 @@ def current_revision(engine: Engine | None = None) -> str | None:
     engine = engine or make_engine()
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def downgrade(url: str | None = None, revision: str = "-1") -> None:
+    """Step the database at `url` back to `revision` (for development; data in dropped tables is lost)."""
+    command.downgrade(alembic_config(url), revision)

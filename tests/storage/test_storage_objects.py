@@ -1,0 +1,106 @@
+"""Object store contract: every implementation (local folder now, MinIO later) passes the same tests."""
+
+import hashlib
+import io
+
+import pytest
+
+from hoso.errors import NotFound, StorageUnavailable, ValidationError
+from storage.objects import LocalObjectStore, content_key, page_key, sha256_of
+
+PDF = b"%PDF-1.7 so yeu ly lich"
+SHA = hashlib.sha256(PDF).hexdigest()
+
+
+def local_store(tmp_path):
+    return LocalObjectStore(tmp_path / "objects")
+
+
+# The MinIO implementation adds its factory here (e.g. against moto's S3 server, see MACHINE_NOTES.md).
+OBJECT_STORES = {"local": local_store}
+
+
+@pytest.fixture(params=sorted(OBJECT_STORES))
+def objects(request, tmp_path):
+    return OBJECT_STORES[request.param](tmp_path)
+
+
+def test_content_keys_fan_out_by_hash_prefix():
+    assert content_key("originals", SHA, ".pdf") == f"originals/{SHA[:2]}/{SHA}.pdf"
+    assert page_key(SHA, 3) == f"pages/{SHA[:2]}/{SHA}/0003.png"
+    for bad in (("originals", SHA.upper()), ("originals", "abc"), ("secrets", SHA)):
+        with pytest.raises(ValidationError):
+            content_key(*bad)
+    with pytest.raises(ValidationError):
+        content_key("pdf", SHA, "/../x")
+
+
+def test_put_get_open_stat_exists(objects):
+    key = content_key("originals", SHA, ".pdf")
+    assert not objects.exists(key)
+    assert objects.put(key, PDF, "application/pdf") == key
+    assert objects.exists(key) and objects.get(key) == PDF
+    with objects.open(key) as stream:
+        assert stream.read(4) == b"%PDF"
+    info = objects.stat(key)
+    assert (info.key, info.size, info.sha256) == (key, len(PDF), SHA)
+
+
+def test_streams_larger_than_one_chunk(objects):
+    blob = bytes(range(256)) * 12_000  # ≈ 3 MB, several chunks
+    digest = sha256_of(io.BytesIO(blob))
+    key = objects.put(content_key("pdf", digest), io.BytesIO(blob), "application/pdf")
+    assert objects.stat(key).sha256 == digest and objects.stat(key).size == len(blob)
+
+
+def test_content_addressed_objects_are_never_overwritten(objects):
+    key = page_key(SHA, 1)
+    objects.put(key, b"first rendering", "image/png")
+    objects.put(key, b"second rendering", "image/png")
+    assert objects.get(key) == b"first rendering"
+    other = "exports/backlog.json"  # not content-addressed: the newest version wins
+    objects.put(other, b"[1]", "application/json")
+    objects.put(other, b"[2]", "application/json")
+    assert objects.get(other) == b"[2]"
+
+
+def test_content_that_does_not_match_its_key_is_refused(objects):
+    key = content_key("originals", SHA)
+    with pytest.raises(ValidationError):
+        objects.put(key, b"something else")
+    assert not objects.exists(key) and list(objects.list()) == []
+
+
+def test_list_by_prefix_is_sorted(objects):
+    keys = [page_key(SHA, n) for n in (2, 1, 10)] + [content_key("originals", SHA)]
+    for key in keys:
+        objects.put(key, PDF if key.startswith("originals") else b"png")
+    assert list(objects.list(f"pages/{SHA[:2]}/")) == sorted(keys[:3])
+    assert list(objects.list()) == sorted(keys)
+    assert list(objects.list("ocr/")) == []
+
+
+def test_missing_objects_are_not_found(objects):
+    key = content_key("ocr", SHA, ".hocr")
+    for call in (objects.get, objects.open, objects.stat):
+        with pytest.raises(NotFound):
+            call(key)
+
+
+@pytest.mark.parametrize("key", ["", "../etc/passwd", "pages/../../x", "/abs/key", "a//b", "a/./b", "a\\b"])
+def test_keys_that_could_escape_are_refused(objects, key):
+    with pytest.raises(ValidationError):
+        objects.put(key, b"x")
+    with pytest.raises(ValidationError):
+        objects.exists(key)
+
+
+def test_local_store_leaves_no_temporary_files_and_reports_an_unusable_root(tmp_path):
+    store = LocalObjectStore(tmp_path / "objects")
+    with pytest.raises(ValidationError):
+        store.put(content_key("originals", SHA), b"wrong content")
+    assert [p for p in (tmp_path / "objects").rglob("*") if p.is_file()] == []
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_bytes(b"")
+    with pytest.raises(StorageUnavailable):
+        LocalObjectStore(blocked).put("exports/x.json", b"{}")
