@@ -153,9 +153,16 @@ class SqlFlagRepository:
 
     @staticmethod
     def _select() -> Any:
-        res = ResolutionRow.__table__
-        cols = [res.c.kind, res.c.note, res.c.user.label("res_user"), res.c.at.label("res_at"), res.c.value]
-        return select(FlagRow.__table__, *cols).outerjoin(res, res.c.flag_id == FlagRow.id)
+        return _FLAG_SELECT
+
+
+def _flag_select() -> Any:
+    res = ResolutionRow.__table__
+    cols = [res.c.kind, res.c.note, res.c.user.label("res_user"), res.c.at.label("res_at"), res.c.value]
+    return select(FlagRow.__table__, *cols).outerjoin(res, res.c.flag_id == FlagRow.id)
+
+
+_FLAG_SELECT = _flag_select()  # flags with their resolution, if any; built once
 
 
 def _resolution(r: Any) -> Resolution | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Select, Table, func, insert, select
@@ -37,13 +38,17 @@ def chunks(items: Collection[str], size: int = CHUNK) -> Iterator[list[str]]:
 
 def upsert(conn: Connection, table: Table, values: Mapping[str, Any], keys: Sequence[str]) -> None:
     """INSERT … ON CONFLICT (keys) DO UPDATE, in the dialect at hand (both speak it)."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(table).values(**values)
-    changes = {k: stmt.excluded[k] for k in values if k not in keys}
+    conn.execute(_upsert_statement(conn.dialect.name, table, tuple(values), tuple(keys)), dict(values))
+
+
+@lru_cache(maxsize=256)
+def _upsert_statement(dialect: str, table: Table, columns: tuple[str, ...], keys: tuple[str, ...]) -> Any:
+    # Built once per shape and executed with parameters: building `excluded` costs more than the INSERT.
+    stmt = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    changes = {k: stmt.excluded[k] for k in columns if k not in keys}
     if changes:
-        conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changes))
-    else:
-        conn.execute(stmt.on_conflict_do_nothing(index_elements=list(keys)))
+        return stmt.on_conflict_do_update(index_elements=list(keys), set_=changes)
+    return stmt.on_conflict_do_nothing(index_elements=list(keys))
 
 
 def one(conn: Connection, stmt: Select[Any], what: str, for_update: bool = False) -> Any:
