@@ -120,11 +120,10 @@ def sql_store(request):
     store.dispose()
 
 
-@pytest.fixture
-def seeded_store(sql_store):
+def _seeded(store):
     """The demo province of hoso.domain.demo, copied from its in-memory seed into the database."""
     data = seed().data
-    with sql_store.uow() as uow:
+    with store.uow() as uow:
         for unit in data.units.values():
             uow.units.add(unit)
         for user in data.users.values():
@@ -134,4 +133,18 @@ def seeded_store(sql_store):
         for record in data.records.values():
             uow.records.add(record)
         uow.commit()
-    return sql_store
+    return store
+
+
+@pytest.fixture
+def seeded_store(sql_store):
+    """The demo province on each database."""
+    return _seeded(sql_store)
+
+
+@pytest.fixture
+def pg_store(postgresql_url):
+    """The demo province on PostgreSQL only, where writers really run in parallel."""
+    store = _seeded(SqlStore.from_url(postgresql_url))
+    yield store
+    store.dispose()
