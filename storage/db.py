@@ -14,6 +14,7 @@ DATABASE_URL_ENV = "HOSO_DATABASE_URL"
 DATA_DIR_ENV = "HOSO_DATA_DIR"
 DEFAULT_DATA_DIR = "./var"
 SQLITE_BUSY_TIMEOUT_S = 30  # a waiting writer blocks this long on BEGIN IMMEDIATE before giving up
+PG_LOCK_TIMEOUT_MS = 30_000  # the same bound for a row lock on PostgreSQL
 
 
 def data_dir() -> Path:
@@ -36,7 +37,9 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         return _sqlite_engine(url, **kwargs)
     if url.startswith("postgresql"):
         kwargs.setdefault("pool_pre_ping", True)
-        return create_engine(url, **kwargs)
+        # A lock held by a stuck transaction fails the waiter (Conflict, retryable) instead of hanging it.
+        connect_args = {"options": f"-c lock_timeout={PG_LOCK_TIMEOUT_MS}", **kwargs.pop("connect_args", {})}
+        return create_engine(url, connect_args=connect_args, **kwargs)
     raise ConfigError(f"{DATABASE_URL_ENV}: unsupported database URL {url!r} (sqlite:/// or postgresql+psycopg://)")
 
 
