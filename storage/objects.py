@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol
 
 from hoso.errors import NotFound, StorageUnavailable, ValidationError
+from storage.db import data_dir
 
 CHUNK = 1 << 20  # bytes per read when streaming
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -165,3 +166,8 @@ class LocalObjectStore:
                 key = path.relative_to(self.root).as_posix()
                 if key.startswith(prefix):
                     yield key
+
+
+def default_object_store() -> LocalObjectStore:
+    """The embedded default: a folder `objects/` under HOSO_DATA_DIR (MinIO is chosen here once it exists)."""
+    return LocalObjectStore(data_dir() / "objects")

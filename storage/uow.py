@@ -1,8 +1,8 @@
 """The SQL unit of work: one connection and one transaction per `with` block, errors mapped to hoso's.
 
 sqlalchemy.exc.*            →  hoso.errors.*
- ├── IntegrityError (FK)    →  ValidationError   a row refers to a unit, officer or dossier that is not there
- ├── IntegrityError (other) →  Conflict          a concurrent writer took the same key (history, audit seq)
+ ├── IntegrityError unique  →  Conflict          a concurrent writer took the same key (history, audit seq)
+ ├── IntegrityError other   →  ValidationError   a row refers to a unit, officer or dossier that is not there
  ├── deadlock, lock timeout,
  │   serialization, locked  →  Conflict          retryable
  └── other DBAPI errors     →  StorageUnavailable
@@ -38,9 +38,9 @@ def translate(error: sa_exc.SQLAlchemyError) -> HosoError:
     state = getattr(orig, "sqlstate", None)
     message = str(orig if orig is not None else error).strip().splitlines()[0]
     if isinstance(error, sa_exc.IntegrityError):
-        if state == "23503" or "FOREIGN KEY" in message:
-            return ValidationError(f"refers to a missing row: {message}")
-        return Conflict(f"a concurrent change took the same key: {message}")
+        if state == "23505" or "UNIQUE constraint" in message:
+            return Conflict(f"a concurrent change took the same key: {message}")
+        return ValidationError(f"row refused by the database (missing reference or value): {message}")
     if state in _CONFLICT_STATES or "database is locked" in message:
         return Conflict(f"concurrent transaction: {message}")
     return StorageUnavailable(f"database error: {message}")

@@ -6,7 +6,7 @@ import io
 import pytest
 
 from hoso.errors import NotFound, StorageUnavailable, ValidationError
-from storage.objects import LocalObjectStore, content_key, page_key, sha256_of
+from storage.objects import LocalObjectStore, content_key, default_object_store, page_key, sha256_of
 
 PDF = b"%PDF-1.7 so yeu ly lich"
 SHA = hashlib.sha256(PDF).hexdigest()
@@ -104,3 +104,10 @@ def test_local_store_leaves_no_temporary_files_and_reports_an_unusable_root(tmp_
     blocked.write_bytes(b"")
     with pytest.raises(StorageUnavailable):
         LocalObjectStore(blocked).put("exports/x.json", b"{}")
+
+
+def test_default_store_lives_under_the_data_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOSO_DATA_DIR", str(tmp_path))
+    store = default_object_store()
+    key = store.put(content_key("originals", SHA), PDF)
+    assert (tmp_path / "objects" / "originals" / SHA[:2] / SHA).read_bytes() == PDF and store.exists(key)
