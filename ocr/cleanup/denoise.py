@@ -10,12 +10,24 @@ BLANK_INK = 0.0003  # share of dark pixels (at 1/4 scale, margins ignored) below
 MARGIN = 0.04  # scanner edges and punch holes live in the outer 4% of the page
 
 
-def despeckle(gray: np.ndarray) -> tuple[np.ndarray, bool]:
-    """3×3 median only on noisy pages: on clean pages it would just soften the strokes.
+SPECKLED = 400  # isolated 1–2 px specks at 150 dpi: fax speckle gives ~2000, clean pages < 50
 
-    A clean 300-dpi page loses ~0.04% of its ink pixels (stroke corners) to the median; fax or
-    photocopy speckle loses ten times that.
+
+def speck_count(stats: np.ndarray) -> int:
+    """Tiny isolated ink components in the 150-dpi mask's stats (label 0 is the paper)."""
+    return int(np.count_nonzero(stats[1:, cv2.CC_STAT_AREA] <= 2))
+
+
+def despeckle(gray: np.ndarray, specks: int = 0) -> tuple[np.ndarray, bool]:
+    """A median only on noisy pages: on clean pages it would just soften the strokes.
+
+    A speckled (fax) page gets a 5×5 median: measured on generated faxes it took core-field
+    accuracy from 61% to 77% (3×3: 75%, Gaussian: 69%). Otherwise a 3×3 median runs when it
+    would clear many ink pixels: a clean page loses ~0.04% of its ink to it, photocopy noise
+    ten times that.
     """
+    if specks >= SPECKLED:
+        return cv2.medianBlur(gray, 5), True
     med = cv2.medianBlur(gray, 3)
     flipped = int(np.count_nonzero((gray < 128) & (med >= 128)))
     if flipped <= FLIPPED_NOISY * gray.size:

@@ -76,6 +76,11 @@ def clean_page(img: np.ndarray, *, color: np.ndarray | None = None, osd: Osd | N
         gray = _to_gray(img)
         if color is not None:
             gray, _ = seal.suppress_red(gray, color)
+    with _timed(t, "speckle"):
+        # fax speckle misleads every later detector: clear it first, when there is a lot of it
+        specks = denoise.speck_count(connected(ink_mask(downscale(gray, 2)))[1])
+        if specks >= denoise.SPECKLED:
+            gray, res.despeckled = denoise.despeckle(gray, specks=specks)
     with _timed(t, "perspective"):
         # One 75-dpi copy feeds every detector until the full image changes.
         small = downscale(gray, SMALL)
@@ -112,7 +117,8 @@ def clean_page(img: np.ndarray, *, color: np.ndarray | None = None, osd: Osd | N
     with _timed(t, "leaders"):
         half = ink_mask(downscale(gray, 2))
         gray, res.leader_dots = leaders.erase_leaders(gray, half, connected(half), scale=2)
-    with _timed(t, "despeckle"):
-        gray, res.despeckled = denoise.despeckle(gray)
+    if not res.despeckled:
+        with _timed(t, "despeckle"):
+            gray, res.despeckled = denoise.despeckle(gray)
     res.image = gray
     return res

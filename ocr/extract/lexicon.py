@@ -42,3 +42,36 @@ def settle_header_word(word: Word, sure: float = 0.95) -> str:
     if word.conf >= sure or not text.isupper():
         return text
     return _words().get(fold(text), text)
+
+
+_SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Mai Trịnh "
+    "Đoàn Lâm Lương Tạ Hà Vương Cao Quách Tô Triệu Thái Châu Chu Lưu Tăng Kiều Từ Khổng Lục Mạc "
+    "Nghiêm Ninh Phùng Tống La Lã Giang Diệp Hứa Thân Trương Nông Âu Doãn Khúc Kim Lò Quan Tôn "
+    "Đàm Ưng Vi Viên Cù Cấn Bạch Bế Lại Hầu Đồng Đống Phí Phó Sầm Trình Tiêu Thạch Hàn Lữ Mã "
+    "Mông Nhan Thiều Uông Ông Âu Giáp Hoa Khương Lạc Luân Nhâm Quản Tiết Văn Vòng Xa Yên"
+)
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], dict[str, str]]:
+    """Known surnames, and folded → surname where the fold is unambiguous."""
+    names = _SURNAMES.split()
+    seen: dict[str, set[str]] = {}
+    for n in names:
+        seen.setdefault(fold(n), set()).add(n)
+    return frozenset(names), {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def settle_surname(name: str, conf: float, sure: float = 0.95) -> str:
+    """An unsure first syllable that is no surname but folds to exactly one takes its spelling.
+
+    "Hưỳnh" (not even a Vietnamese syllable) → "Huỳnh"; "Trân" read at 0.6 → "Trần". A surname
+    read with high confidence, or already a known one, is left alone.
+    """
+    parts = name.split(" ", 1)
+    known, by_fold = _surnames()
+    if conf >= sure or not parts[0] or parts[0] in known:
+        return name
+    fixed = by_fold.get(fold(parts[0]))
+    return name if fixed is None else " ".join([fixed, *parts[1:]])

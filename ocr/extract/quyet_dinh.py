@@ -9,7 +9,7 @@ from hoso.normalize import normalize
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
-from ocr.extract.lexicon import settle_header_word
+from ocr.extract.lexicon import settle_header_word, settle_surname
 from ocr.layout.lines import Line, is_leader, split_columns
 from ocr.layout.textblock import TextBlock
 from ocr.model import union_bbox
@@ -36,6 +36,8 @@ def _field(key: str, raw: str, page: int, words_box: tuple[int, int, int, int], 
     val = value if value is not None else normalize(kind, raw, key=key)
     if not val:
         return None
+    if kind == "name":
+        val = settle_surname(val, conf)
     return ExtractedField(val, raw.strip(), conf, page, words_box)
 
 

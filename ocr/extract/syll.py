@@ -12,6 +12,7 @@ from hoso.normalize import normalize, normalize_address_parts
 from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
 from ocr.extract.forms import LAYOUT_LABELS, Label
+from ocr.extract.lexicon import settle_surname
 from ocr.layout.lines import Line, is_leader
 from ocr.model import Word, union_bbox
 
@@ -208,6 +209,8 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
                 words, value = more, longer
         if value is None:
             continue
+        if kind == "name":
+            value = settle_surname(value, words[0].conf)
         fields[key] = ExtractedField(
             value, _raw(words), _confidence(words), lines[f.hit.line].page,
             union_bbox([w.bbox for w in words]),

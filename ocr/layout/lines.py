@@ -53,29 +53,53 @@ class Line:
         return out
 
 
+def _overlap(a: Word, b: Word) -> float:
+    """Vertical overlap of two words relative to the shorter one."""
+    top, bottom = max(a.bbox[1], b.bbox[1]), min(a.bbox[3], b.bbox[3])
+    shorter = max(1, min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]))
+    return max(0, bottom - top) / shorter
+
+
 def group_lines(words: list[Word], page: int = 1) -> list[Line]:
-    """Cluster words into lines by vertical overlap, then order lines top to bottom."""
+    """Chain each word to the line whose rightmost word it sits beside, then order lines.
+
+    Comparing a word with its left neighbour (not with the line's average height) follows a
+    slightly skewed baseline, so two close lines of a bold header never interleave.
+    """
     if not words:
         return []
-    ordered = sorted(words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0]))
     rows: list[list[Word]] = []
-    centers: list[float] = []
-    heights: list[float] = []
-    for w in ordered:
-        cy = (w.bbox[1] + w.bbox[3]) / 2
-        h = max(1, w.bbox[3] - w.bbox[1])
-        if rows and abs(cy - centers[-1]) <= 0.5 * max(min(h, heights[-1]), 8):
-            rows[-1].append(w)
-            n = len(rows[-1])
-            centers[-1] += (cy - centers[-1]) / n
-            heights[-1] = max(heights[-1], h) if not is_leader(w.text) else heights[-1]
-        else:
+    for w in sorted(words, key=lambda w: (w.bbox[0], w.bbox[1])):
+        best, best_score = None, 0.5
+        for row in rows:
+            last = row[-1]
+            if last.bbox[2] > w.bbox[0] + 0.5 * (w.bbox[2] - w.bbox[0]):
+                continue  # that row already reaches past this word: not its neighbour
+            score = _overlap(last, w)
+            if score > best_score:
+                best, best_score = row, score
+        if best is None:
             rows.append([w])
-            centers.append(cy)
-            heights.append(h)
-    lines = [Line(sorted(r, key=lambda w: w.bbox[0]), page) for r in rows]
-    lines.sort(key=lambda ln: ln.top)
-    return lines
+        else:
+            best.append(w)
+    lines = [Line(r, page) for r in rows]
+    lines.sort(key=lambda ln: (ln.top + ln.bbox[3]) / 2)
+    return _merge_tiny(lines)
+
+
+def _merge_tiny(lines: list[Line]) -> list[Line]:
+    """Fold stray marks (a detached dot, an accent) into the line they overlap."""
+    out: list[Line] = []
+    for ln in lines:
+        host = next((o for o in reversed(out[-3:]) if len(ln.words) == 1
+                     and not any(c.isalnum() for c in ln.words[0].text)
+                     and _overlap(o.words[0], ln.words[0]) >= 0.5), None)
+        if host is None:
+            out.append(ln)
+        else:
+            idx = out.index(host)
+            out[idx] = Line(sorted(host.words + ln.words, key=lambda w: w.bbox[0]), host.page)
+    return out
 
 
 def split_columns(line: Line, gap: int) -> list[Line]:
