@@ -31,7 +31,6 @@ $(VENV)/.stamp: pyproject.toml
 
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check . || true
 
 typecheck: setup
 	$(BIN)/mypy hoso matching
