@@ -19,9 +19,21 @@ def fold_char(ch: str) -> str:
     return base.lower() if base else ch
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table that learns each character's fold on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Diacritic-free lower-case text of the same length."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ocr.extract.anchors import KeyedLine, find_in_line, fold
 from ocr.extract.forms import LAYOUT_LABELS
@@ -46,15 +47,35 @@ def _has(texts: list[str], needles: tuple[str, ...]) -> bool:
     return any(n in t for t in texts for n in needles)
 
 
+_ITEM_NO = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*[)\-]")
+
+
+@cache
+def _numbered(layout: str) -> dict[str, list[str]]:
+    """The layout's numbered labels (folded), by their item number ("6", "15.3")."""
+    out: dict[str, list[str]] = {}
+    for lb in LAYOUT_LABELS[layout]:
+        m = _ITEM_NO.match(lb.text)
+        if m:
+            out.setdefault(m.group(1), []).append(fold(lb.text))
+    return out
+
+
 def _best_label_layout(lines: list[Line]) -> tuple[str | None, int]:
-    """The form whose numbered labels appear most on this page (for pages without a title)."""
+    """The form whose numbered labels appear most on this page (for pages without a title).
+
+    Only labels whose item number is printed on a line are tried there: a page of a
+    300-page scan is classified in milliseconds.
+    """
     keyed = [KeyedLine.build(ln) for ln in lines]
+    numbers = [(kl, m) for kl in keyed for m in _ITEM_NO.finditer(kl.key)]
     best, best_n = None, 0
-    for layout, labels in LAYOUT_LABELS.items():
-        numbered = [fold(lb.text) for lb in labels if re.match(r"^\d", lb.text)]
-        n = sum(1 for lk in numbered if any(find_in_line(lk, kl) for kl in keyed))
-        if n > best_n:
-            best, best_n = layout, n
+    for layout in LAYOUT_LABELS:
+        by_no = _numbered(layout)
+        hits = {lk for kl, m in numbers for lk in by_no.get(m.group(1), ())
+                if find_in_line(lk, kl, m.start())}
+        if len(hits) > best_n:
+            best, best_n = layout, len(hits)
     return best, best_n
 
 

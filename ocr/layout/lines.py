@@ -69,19 +69,29 @@ def group_lines(words: list[Word], page: int = 1) -> list[Line]:
     if not words:
         return []
     rows: list[list[Word]] = []
+    band = max(8, int(sorted(w.bbox[3] - w.bbox[1] for w in words)[len(words) // 2]))
+    buckets: dict[int, set[int]] = {}  # row index by the band its last word's centre is in
+
+    def centre(w: Word) -> int:
+        return (w.bbox[1] + w.bbox[3]) // 2 // band
+
     for w in sorted(words, key=lambda w: (w.bbox[0], w.bbox[1])):
-        best, best_score = None, 0.5
-        for row in rows:
-            last = row[-1]
+        best, best_score = -1, 0.5
+        c = centre(w)
+        for i in buckets.get(c - 1, set()) | buckets.get(c, set()) | buckets.get(c + 1, set()):
+            last = rows[i][-1]
             if last.bbox[2] > w.bbox[0] + 0.5 * (w.bbox[2] - w.bbox[0]):
                 continue  # that row already reaches past this word: not its neighbour
             score = _overlap(last, w)
-            if score > best_score:
-                best, best_score = row, score
-        if best is None:
+            if score > best_score or score == best_score and i < best:
+                best, best_score = i, score
+        if best < 0:
             rows.append([w])
+            buckets.setdefault(c, set()).add(len(rows) - 1)
         else:
-            best.append(w)
+            buckets[centre(rows[best][-1])].discard(best)
+            rows[best].append(w)
+            buckets.setdefault(c, set()).add(best)
     lines = [Line(r, page) for r in rows]
     lines.sort(key=lambda ln: (ln.top + ln.bbox[3]) / 2)
     return _merge_tiny(lines)
