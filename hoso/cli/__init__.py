@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from hoso.cli import admin, ingest, records, review
+from hoso.cli.common import HosoGroup
 from hoso.cli.extract import extract_command
 from hoso.cli.verify import verify_command
 
@@ -12,9 +14,14 @@ app = typer.Typer(
     help="Số hóa hồ sơ CBCCVC: read paper dossiers and prove the e-record equals the paper.",
     no_args_is_help=True,
     add_completion=False,
+    cls=HosoGroup,
 )
 app.command("extract")(extract_command)
 app.command("verify")(verify_command)
+admin.register(app)
+records.register(app)
+ingest.register(app)
+review.register(app)
 
 
 @app.command("version")

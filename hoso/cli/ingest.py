@@ -1,0 +1,70 @@
+"""`hoso ingest PATH... --unit CODE`: bulk upload with a progress bar, resumable by file hash."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from hoso.cli.common import USER_ENV, USER_HELP, acting_user, open_store
+from hoso.intake import Outcome, ingest
+from storage.objects import default_object_store
+
+_STATUS = {
+    "ingested": "đã nhận",
+    "resumed": "đã nhận (tiếp tục)",
+    "already_stored": "đã lưu trước đó (already stored)",
+    "failed": "lỗi",
+}
+
+
+def _line(o: Outcome) -> str:
+    text = f"{o.path}: {_STATUS.get(o.status, o.status)}"
+    if o.dossier_id:
+        text += f" — hồ sơ {o.dossier_id} ({o.state})"
+    if o.status in ("ingested", "resumed"):
+        text += f", {len(o.flags)} cảnh báo" + ("" if o.officer_id else ", chưa xác định cán bộ")
+    return text + "".join(f"\n  lỗi: {e}" for e in o.errors)
+
+
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="PDF, PNG, JPEG, TIFF files, ZIPs or folders")],
+    unit: Annotated[str, typer.Option("--unit", help="Unit code the dossiers belong to")],
+    user: Annotated[str | None, typer.Option("--user", envvar=USER_ENV, help=USER_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per file")] = False,
+) -> None:
+    """Store each original, read it, find its officer, compare with the record and raise cảnh báo.
+
+    One file = one dossier. A file already stored (same SHA-256) is skipped, so an interrupted run is
+    finished by running it again. Exit status: 0, or 1 when a file could not be read.
+    """
+    clerk = acting_user(user)
+    err = Console(stderr=True)
+    failed = False
+    with open_store() as store, Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=not sys.stderr.isatty(), transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("Đang nhận hồ sơ", total=None)
+
+        def plan(total: int) -> None:
+            bar.update(task, total=total)
+
+        for outcome in ingest(store, default_object_store(), paths, unit, clerk, on_plan=plan):
+            bar.update(task, advance=1, description=outcome.path[-40:])
+            failed = failed or outcome.status == "failed" or bool(outcome.errors)
+            if as_json:
+                sys.stdout.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+            else:
+                typer.echo(_line(outcome))
+            sys.stdout.flush()
+    raise typer.Exit(1 if failed else 0)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `hoso ingest` to the app."""
+    app.command("ingest")(ingest_command)
