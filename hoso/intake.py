@@ -136,7 +136,7 @@ def ingest(
     config: MatchConfig | None = None,
     on_plan: Callable[[int], None] | None = None,
 ) -> Iterator[Outcome]:
-    """One Outcome per file, in input order; each new file becomes one dossier of `unit` by `user`."""
+    """One Outcome per file: skipped and unreadable ones first, then each new file (one dossier) in order."""
     config = config or MatchConfig.from_env()
     index = officer_index(store, unit, user)
     with tempfile.TemporaryDirectory(prefix="hoso-ingest-") as tmp:
