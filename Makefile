@@ -41,6 +41,7 @@ test: setup lint typecheck
 
 demo: setup
 	$(BIN)/hoso extract samples/golden/*.pdf samples/golden/*.jpg samples/golden/*.png samples/golden/*.tif
+	HOSO=$(BIN)/hoso bash samples/demo.sh
 
 samples: setup
 	$(BIN)/python -m samples.generate --out var/samples --seed 7 --dossiers 12

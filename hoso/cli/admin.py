@@ -15,10 +15,6 @@ from hoso.domain.audit import AuditEvent, verify_chain
 from hoso.domain.model import Role, User
 from hoso.domain.units import Unit
 from hoso.errors import IntegrityError, ValidationError
-from storage.db import data_dir, database_url
-from storage.migrate import current_revision, upgrade
-from storage.objects import default_object_store
-from storage.uow import SqlStore
 
 units_app = typer.Typer(help="Đơn vị: the organisation tree.", no_args_is_help=True)
 users_app = typer.Typer(help="Người dùng: accounts, roles and unit scope.", no_args_is_help=True)
@@ -29,6 +25,11 @@ AUDIT_PAGE = 10_000
 
 def init_command() -> None:
     """Create the data folder, migrate the database to the newest schema, create the object store."""
+    from storage.db import data_dir, database_url
+    from storage.migrate import current_revision, upgrade
+    from storage.objects import default_object_store
+    from storage.uow import SqlStore
+
     folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     upgrade()

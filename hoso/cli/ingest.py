@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hoso.cli.common import USER_ENV, USER_HELP, acting_user, open_store
-from hoso.intake import Outcome, ingest
-from storage.objects import default_object_store
+
+if TYPE_CHECKING:  # the extraction pipeline loads only when `hoso ingest` runs
+    from hoso.intake import Outcome
 
 _STATUS = {
     "ingested": "đã nhận",
@@ -42,6 +43,9 @@ def ingest_command(
     One file = one dossier. A file already stored (same SHA-256) is skipped, so an interrupted run is
     finished by running it again. Exit status: 0, or 1 when a file could not be read.
     """
+    from hoso.intake import ingest
+    from storage.objects import default_object_store
+
     clerk = acting_user(user)
     err = Console(stderr=True)
     failed = False
