@@ -100,7 +100,7 @@ def find_in_line(label_key: str, kl: KeyedLine, start: int = 0) -> Hit | None:
     return Hit(-1, s, e, al.score)
 
 
-def words_between(kl: KeyedLine, start: int, end: int) -> list[Word]:
+def words_between(kl: KeyedLine, start: int, end: int, *, trim_end: bool = True) -> list[Word]:
     """Value words covering key chars [start, end); a word cut by a label keeps its tail."""
     out: list[Word] = []
     seen: set[int] = set()
@@ -118,15 +118,15 @@ def words_between(kl: KeyedLine, start: int, end: int) -> list[Word]:
         if cut or tail_end < len(w.text):
             w = _slice_word(w, cut, tail_end)
         out.append(w)
-    return trim(out)
+    return trim(out, end=trim_end)
 
 
-def trim(words: list[Word]) -> list[Word]:
+def trim(words: list[Word], *, end: bool = True) -> list[Word]:
     """Drop leading/trailing tokens with no letter or digit (OCR specks, stray colons)."""
     lo, hi = 0, len(words)
     while lo < hi and not any(c.isalnum() for c in words[lo].text):
         lo += 1
-    while hi > lo and not any(c.isalnum() for c in words[hi - 1].text):
+    while end and hi > lo and not any(c.isalnum() for c in words[hi - 1].text):
         hi -= 1
     # an unclosed "(…" at the end is the start of the next printed label, e.g. "(tỉnh, TP):"
     while hi > lo + 1 and words[hi - 1].text.startswith("(") and ")" not in words[hi - 1].text:

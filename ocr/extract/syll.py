@@ -38,6 +38,9 @@ def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
                 break
         if hit is None and _ITEM.match(label.text):
             hit = _search_numbered(fold(label.text), keyed, cur_line, last)
+        if hit is None and (bare := _ITEM.sub("", label.text)) != label.text and len(bare) >= 6:
+            # OCR or leader erasure lost the item number ("…, 7) Tôn giáo:" → "Tôn giáo:")
+            hit = _search(fold(bare), keyed, cur_line, cur_pos, last)
         if hit is not None:
             found.append(_Found(label, hit))
             cur_line, cur_pos = hit.line, hit.end
@@ -98,10 +101,11 @@ def _value_words(
             end = g.hit.start
             break
     words = words_between(kl, f.hit.end, end)
+    if words and _wraps(kl, words, end, edges.get(kl.line.page, 0)):
+        # keep a trailing "-" that joins the two lines ("Tài chính -" / "Ngân hàng")
+        return words_between(kl, f.hit.end, end, trim_end=False) + _continuation(found, keyed, f.hit.line)
     if not words and f.label.next_line:
         return _continuation(found, keyed, f.hit.line, stop_at_leader=False)
-    if _wraps(kl, words, end, edges.get(kl.line.page, 0)):
-        words += _continuation(found, keyed, f.hit.line)
     return words
 
 

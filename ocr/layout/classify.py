@@ -25,7 +25,7 @@ _KHAC_TITLES = (
 _LAYOUT_MARKS = (
     ("2c_tctw_98", ("2c/tctw", "tctw-98", "cap uy hien tai")),
     ("2c_bnv_2008", ("2c-bnv", "2c - bnv", "bnv/2008", "ly lich can bo, cong chuc")),
-    ("tu_thuat", ("tu thuat",)),
+    ("tu_thuat", ("tu thuat", "nguyen quan", "ho va ten (chu in hoa)")),
     ("tt06_2023", ("06/2023/tt-bnv", "thong tu so 06", "mau so yeu ly lich")),
 )
 
@@ -47,7 +47,7 @@ def _has(texts: list[str], needles: tuple[str, ...]) -> bool:
     return any(n in t for t in texts for n in needles)
 
 
-_ITEM_NO = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*[)\-]")
+_ITEM_NO = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*(?:[)\-]|\.(?=\s))")
 
 
 @cache
