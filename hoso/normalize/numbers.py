@@ -22,8 +22,11 @@ def normalize_int(raw: str) -> str | None:
 
 
 def normalize_decimal(raw: str) -> str | None:
-    """Dot separator, two decimals ("3,66" → "3.66", "4,0" → "4.00")."""
-    m = _DECIMAL.search(fix_ocr_digits(clean(raw)))
+    """Dot separator, two decimals ("3,66" → "3.66", "4,0" → "4.00"); a date is no decimal."""
+    text = fix_ocr_digits(clean(raw))
+    if re.search(r"\d\s*/\s*\d", text):
+        return None  # "1/10/2014" is the next field's date, not a hệ số
+    m = _DECIMAL.search(text)
     if m is None:
         return None
     value = Decimal(f"{m.group(1)}.{m.group(2) or '0'}")
