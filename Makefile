@@ -48,6 +48,8 @@ samples: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py --seed 20261129 --out var/bench
+	$(BIN)/python benchmarks/bench_verify.py --seed 20261130 --out var/bench-verify
+	$(BIN)/python benchmarks/bench_identify.py
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache
