@@ -19,10 +19,9 @@ def assemble(pages: list[PageText]) -> list[Document]:
     for page in pages:
         lines[page.number] = group_lines(page.words, page.number)
         widths[page.number] = page.width
-        kind = classify_page(lines[page.number], page.height)
         if page.blank or page.errors and not page.words:
             continue
-        kinds.append((page.number, kind))
+        kinds.append((page.number, classify_page(lines[page.number], page.height)))
     docs: list[Document] = []
     for part in split_documents(kinds):
         doc = Document(part.type, part.pages, layout=part.layout)
