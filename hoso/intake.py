@@ -7,7 +7,8 @@ left at `received` (interrupted between its two commits) is finished, never dupl
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -135,7 +136,7 @@ def ingest(
     settings: ExtractSettings | None = None,
     config: MatchConfig | None = None,
     on_plan: Callable[[int], None] | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """One Outcome per file: skipped and unreadable ones first, then each new file (one dossier) in order."""
     config = config or MatchConfig.from_env()
     index = officer_index(store, unit, user)
@@ -162,9 +163,11 @@ def ingest(
                 todo.append((src, stored.get(src.sha256, (None, ""))[0]))
         if not todo:
             return
-        results = extract([str(s.path) for s, _ in todo], settings or ExtractSettings.from_env())
-        for (src, resumed), result in zip(todo, results, strict=True):
-            yield _record(store, src, resumed, result, unit, user, index, config)
+        paths_todo = [str(s.path) for s, _ in todo]
+        # closing(): an interrupted ingest (Ctrl-C) must shut the page workers and temp files now, not at GC
+        with closing(extract(paths_todo, settings or ExtractSettings.from_env())) as results:
+            for (src, resumed), result in zip(todo, results, strict=True):
+                yield _record(store, src, resumed, result, unit, user, index, config)
 
 
 def _record(

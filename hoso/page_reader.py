@@ -35,8 +35,11 @@ def read_page(job: PageJob, settings: ExtractSettings) -> PageText:
             return loaded
         image, color = loaded
         return read_page_image(
-            image, job.number, _engine(settings.ocr_engine),
-            timeout=settings.ocr_timeout, color=color,
+            image,
+            job.number,
+            _engine(settings.ocr_engine),
+            timeout=settings.ocr_timeout,
+            color=color,
         )
     except Exception as exc:  # noqa: BLE001 - report, keep the batch going
         return PageText(job.number, 0, 0, source="none", errors=[f"page {job.number}: {exc}"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -37,7 +37,7 @@ def _finish(result: FileResult, futures: list[tuple[int, Future[PageText]]]) -> 
 
 def extract(
     paths: list[str], settings: ExtractSettings | None = None, on_file: Progress | None = None
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """One FileResult per document file, in input order, pages read in parallel."""
     settings = settings or ExtractSettings.from_env()
     executor = make_executor(settings.workers)

@@ -228,9 +228,7 @@ def _apply(uow: UnitOfWork, row: CleanRow, user: str, at: datetime, source: str)
     return "updated"
 
 
-def import_records(
-    uow_factory: Any, path: Path, user: str, *, now: datetime | None = None
-) -> ImportReport:
+def import_records(uow_factory: Any, path: Path, user: str, *, now: datetime | None = None) -> ImportReport:
     """Validate every row of `path`, then upsert the good ones by so_cccd in batches."""
     at = now or datetime.now(UTC)
     report = ImportReport()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import closing
 from dataclasses import replace
 from typing import Annotated
 
@@ -49,16 +50,22 @@ def extract_command(
     failed = False
     show_bar = sys.stderr.isatty() and len(paths) > 0
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=not show_bar, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show_bar,
+        transient=True,
     ) as bar:
         task = bar.add_task("Đang đọc", total=None)
-        for result in extract(paths, settings):
-            bar.update(task, advance=1, description=result.path[-40:])
-            failed = failed or bool(result.errors)
-            if as_json:
-                sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-            else:
-                _print_table(out, result)
+        with closing(extract(paths, settings)) as results:  # Ctrl-C shuts the workers at once
+            for result in results:
+                bar.update(task, advance=1, description=result.path[-40:])
+                failed = failed or bool(result.errors)
+                if as_json:
+                    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+                else:
+                    _print_table(out, result)
     raise typer.Exit(1 if failed else 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import closing
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -58,14 +59,16 @@ def ingest_command(
         def plan(total: int) -> None:
             bar.update(task, total=total)
 
-        for outcome in ingest(store, default_object_store(), paths, unit, clerk, on_plan=plan):
-            bar.update(task, advance=1, description=outcome.path[-40:])
-            failed = failed or outcome.status == "failed" or bool(outcome.errors)
-            if as_json:
-                sys.stdout.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
-            else:
-                typer.echo(_line(outcome))
-            sys.stdout.flush()
+        outcomes = ingest(store, default_object_store(), paths, unit, clerk, on_plan=plan)
+        with closing(outcomes):  # Ctrl-C: workers and temporary files go now, the re-run resumes
+            for outcome in outcomes:
+                bar.update(task, advance=1, description=outcome.path[-40:])
+                failed = failed or outcome.status == "failed" or bool(outcome.errors)
+                if as_json:
+                    sys.stdout.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+                else:
+                    typer.echo(_line(outcome))
+                sys.stdout.flush()
     raise typer.Exit(1 if failed else 0)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -68,12 +69,13 @@ def verify_command(
         raise typer.Exit(2) from exc
     console = Console(highlight=False, soft_wrap=True)
     failed = False
-    for result in extract([path], ExtractSettings.from_env()):
-        out = verify(result, officer, config)
-        failed = failed or bool(result.errors)
-        if as_json:
-            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            _print_table(console, out, result.errors)
+    with closing(extract([path], ExtractSettings.from_env())) as results:
+        for result in results:
+            out = verify(result, officer, config)
+            failed = failed or bool(result.errors)
+            if as_json:
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            else:
+                _print_table(console, out, result.errors)
     raise typer.Exit(1 if failed else 0)
