@@ -50,6 +50,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_extract.py --seed 20261129 --out var/bench
 	$(BIN)/python benchmarks/bench_verify.py --seed 20261130 --out var/bench-verify
 	$(BIN)/python benchmarks/bench_identify.py
+	$(BIN)/python benchmarks/bench_ingest.py --pages 1000 --seed 20261131 --out var/bench-ingest
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -81,12 +81,29 @@ def _right_edges(lines: list[Line]) -> dict[int, int]:
     return {p: sorted(v)[int(0.9 * (len(v) - 1))] for p, v in ends.items()}
 
 
-def _wraps(kl: KeyedLine, words: list[Word], end: int, edge: int) -> bool:
-    """A value wraps when it fills its line: it runs to the margin with no leader after it."""
+def _wraps(kl: KeyedLine, words: list[Word], end: int, edge: int, next_word: Word | None) -> bool:
+    """A value wraps when it fills its line: no leader after it, and it reaches the margin.
+
+    Or the next line's first word would not have fitted after it: how a word processor breaks lines.
+    """
     if not words or end != len(kl.key) or is_leader(kl.line.words[-1].text):
         return False
     width = max(1, edge - kl.line.bbox[0])
-    return words[-1].bbox[2] >= edge - 0.08 * width
+    last = words[-1].bbox
+    if last[2] >= edge - 0.08 * width:
+        return True
+    if next_word is None or is_leader(next_word.text) or next_word.bbox[0] > kl.line.bbox[0] + 0.05 * width:
+        return False
+    space = 0.3 * (last[3] - last[1])
+    return last[2] + space + (next_word.bbox[2] - next_word.bbox[0]) > edge + 0.02 * width
+
+
+def _next_text_line(keyed: list[KeyedLine], line: int) -> int:
+    """Index of the next line with letters or digits (noise specks skipped); len(keyed) when none."""
+    nxt = line + 1
+    while nxt < len(keyed) and not any(c.isalnum() for c in keyed[nxt].key):
+        nxt += 1
+    return nxt
 
 
 def _value_words(
@@ -101,7 +118,11 @@ def _value_words(
             end = g.hit.start
             break
     words = words_between(kl, f.hit.end, end)
-    if words and _wraps(kl, words, end, edges.get(kl.line.page, 0)):
+    nxt = _next_text_line(keyed, f.hit.line)
+    next_word = keyed[nxt].line.words[0] if nxt < len(keyed) and keyed[nxt].line.words else None
+    if next_word is not None and keyed[nxt].line.page != kl.line.page:
+        next_word = None
+    if words and _wraps(kl, words, end, edges.get(kl.line.page, 0), next_word):
         # keep a trailing "-" that joins the two lines ("Tài chính -" / "Ngân hàng")
         return words_between(kl, f.hit.end, end, trim_end=False) + _continuation(found, keyed, f.hit.line)
     if not words and f.label.next_line:
@@ -113,13 +134,13 @@ def _continuation(
     found: list[_Found], keyed: list[KeyedLine], line: int, *, stop_at_leader: bool = True
 ) -> list[Word]:
     """Leading words of the next line (noise specks skipped), unless a label starts it."""
-    nxt = line + 1
-    while nxt < len(keyed) and not any(c.isalnum() for c in keyed[nxt].key):
-        nxt += 1
+    nxt = _next_text_line(keyed, line)
     if nxt >= len(keyed):
         return []
     starts = [g.hit.start for g in found if g.hit.line == nxt]
-    if starts and min(starts) == 0 or _is_title(keyed[nxt].line) or _ITEM_START.match(keyed[nxt].key):
+    if starts and min(starts) == 0 or _ITEM_START.match(keyed[nxt].key):
+        return []
+    if _is_title(keyed[nxt].line, keyed[line].line):
         return []
     end = min(starts) if starts else len(keyed[nxt].key)
     if not stop_at_leader:
@@ -127,10 +148,17 @@ def _continuation(
     return _until_leader(keyed[nxt], end)
 
 
-def _is_title(line: Line) -> bool:
-    """An upper-case heading (the form's title), never the tail of a wrapped value."""
+def _is_title(line: Line, above: Line) -> bool:
+    """An upper-case heading (the form's title), never the tail of a wrapped value.
+
+    A capitalised name wrapping onto the next line ("NGUYỄN THỊ" / "HOÀNG ANH") starts at the margin
+    under its label line; a title is indented (centred).
+    """
     letters = [c for w in line.words for c in w.text if c.isalpha()]
-    return len(letters) >= 8 and all(c.isupper() for c in letters)
+    if len(letters) < 8 or not all(c.isupper() for c in letters):
+        return False
+    height = max(1, above.bbox[3] - above.bbox[1])
+    return line.bbox[0] > above.bbox[0] + 2 * height
 
 
 def _until_leader(kl: KeyedLine, end: int) -> list[Word]:

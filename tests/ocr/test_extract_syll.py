@@ -106,3 +106,43 @@ def test_a_numbered_item_is_never_the_tail_of_a_wrapped_value():
     ]
     got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
     assert "Hùng Vương" not in got["noi_sinh"].value
+
+
+def full(text: str, width: int = 66) -> str:
+    """A line filled to the margin with its dotted leader."""
+    return text + " " + "…" * max(1, width - len(text) - 1)
+
+
+def test_capitalised_name_wrapped_before_the_margin_is_joined():
+    """The word processor moved the last given name to the next line: it did not fit after TRUNG."""
+    from ocr.layout.lines import group_lines
+    from tests.ocr.wordfactory import words_from_text
+
+    rows = [
+        full("Cơ quan quản lý: Sở Xây dựng tỉnh Long An"),
+        full("Cơ quan, đơn vị sử dụng: Phòng Quy hoạch"),
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh (viết chữ in hoa): QUÁCH THANH TRUNG",
+        full("HOÀNGVĂNĐỨC", 40),
+        full("Giới tính: Nam"),
+        full("2) Các tên gọi khác:"),
+    ]
+    words = words_from_text(rows)
+    edge = max(w.bbox[2] for w in words)
+    name_end = max(w.bbox[2] for w in words if w.text == "TRUNG")
+    assert name_end < edge - 0.08 * (edge - 200)  # short of the margin: the old rule did not join it
+    got = syll.extract_fields(group_lines(words, 1), "tt06_2023")
+    assert got["ho_ten"].value == "Quách Thanh Trung Hoàngvănđức"
+    assert got["gioi_tinh"].value == "Nam"
+
+
+def test_short_value_does_not_take_the_next_line():
+    rows = [
+        full("Cơ quan quản lý: Sở Xây dựng tỉnh Long An"),
+        "1) Họ và tên khai sinh (viết chữ in hoa): LÊ AN",
+        full("HOÀNG", 40),  # a line of its own: it would have fitted after AN
+        full("Giới tính: Nam"),
+        full("2) Các tên gọi khác:"),
+    ]
+    got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
+    assert got["ho_ten"].value == "Lê An"
