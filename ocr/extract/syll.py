@@ -140,12 +140,20 @@ def _continuation(
     starts = [g.hit.start for g in found if g.hit.line == nxt]
     if starts and min(starts) == 0 or _ITEM_START.match(keyed[nxt].key):
         return []
-    if _is_title(keyed[nxt].line, keyed[line].line):
+    if _is_title(keyed[nxt].line, keyed[line].line) or _far_below(keyed[nxt].line, keyed[line].line):
         return []
     end = min(starts) if starts else len(keyed[nxt].key)
     if not stop_at_leader:
         return words_between(keyed[nxt], 0, end)
     return _until_leader(keyed[nxt], end)
+
+
+def _far_below(line: Line, above: Line) -> bool:
+    """More than a line and a half of white between them: a new block (the photo box, the title)."""
+    if line.page != above.page:
+        return False
+    height = max(1, above.bbox[3] - above.bbox[1])
+    return line.bbox[1] - above.bbox[3] > 1.5 * height
 
 
 def _is_title(line: Line, above: Line) -> bool:

@@ -60,6 +60,26 @@ def _overlap(a: Word, b: Word) -> float:
     return max(0, bottom - top) / shorter
 
 
+def _is_mark(w: Word, band: int) -> bool:
+    """A comma, dot or quote: much shorter than a letter, often sitting on or under the baseline."""
+    return w.bbox[3] - w.bbox[1] < 0.5 * band
+
+
+def _row_score(row: list[Word], w: Word, band: int) -> float:
+    """How well `w` continues `row`, measured against the row's last real word, not a trailing mark.
+
+    Overlap relative to the shorter box lets a comma hanging below the baseline join its line; a word
+    joining a row made only of marks scores low, so "quan" follows "Cơ", not the comma before it.
+    """
+    ref = next((x for x in reversed(row) if not _is_mark(x, band)), row[-1])
+    if _is_mark(w, band) and not _is_mark(ref, band):
+        h = ref.bbox[3] - ref.bbox[1]
+        below = Word(ref.text, (ref.bbox[0], ref.bbox[1], ref.bbox[2], ref.bbox[3] + int(0.35 * h)), ref.conf)
+        return _overlap(below, w)
+    score = _overlap(ref, w)
+    return 0.5 * score if _is_mark(ref, band) and not _is_mark(w, band) else score
+
+
 def group_lines(words: list[Word], page: int = 1) -> list[Line]:
     """Chain each word to the line whose rightmost word it sits beside, then order lines.
 
@@ -82,7 +102,7 @@ def group_lines(words: list[Word], page: int = 1) -> list[Line]:
             last = rows[i][-1]
             if last.bbox[2] > w.bbox[0] + 0.5 * (w.bbox[2] - w.bbox[0]):
                 continue  # that row already reaches past this word: not its neighbour
-            score = _overlap(last, w)
+            score = _row_score(rows[i], w, band)
             if score > best_score or score == best_score and i < best:
                 best, best_score = i, score
         if best < 0:
