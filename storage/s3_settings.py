@@ -11,6 +11,8 @@ from hoso.errors import ConfigError
 
 PREFIX = "HOSO_S3_"
 REQUIRED = ("ENDPOINT", "ACCESS_KEY", "SECRET_KEY")
+OPTIONAL = ("BUCKET", "SECURE", "REGION", "TIMEOUT", "RETRIES", "PUBLIC_URL")
+ENV_NAMES = tuple(PREFIX + key for key in REQUIRED + OPTIONAL)  # every setting, for docs and .env.example
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 DEFAULT_BUCKET = "hoso"
 DEFAULT_REGION = "us-east-1"  # MinIO's default; always set, so presigning never asks the server for it
