@@ -42,7 +42,7 @@ def test_put_get_open_stat_exists(objects):
     assert (info.key, info.size, info.sha256) == (key, len(PDF), SHA)
 
 
-class _OneWay(io.RawIOBase):
+class OneWayStream(io.RawIOBase):
     """A stream that cannot seek (a pipe, an upload body): the store must not need to rewind it."""
 
     def __init__(self, data):
@@ -55,7 +55,7 @@ class _OneWay(io.RawIOBase):
         return self._data.readinto(buffer)
 
 
-@pytest.mark.parametrize("wrap", [io.BytesIO, _OneWay], ids=["seekable", "one-way"])
+@pytest.mark.parametrize("wrap", [io.BytesIO, OneWayStream], ids=["seekable", "one-way"])
 def test_streams_larger_than_one_chunk(objects, wrap):
     blob = bytes(range(256)) * 12_000  # ≈ 3 MB, several chunks
     digest = sha256_of(io.BytesIO(blob))

@@ -13,6 +13,7 @@ from storage.objects import LocalObjectStore, content_key, default_object_store,
 from storage.s3_objects import S3ObjectStore
 from storage.s3_settings import S3Settings
 from tests.storage.s3_server import ACCESS_KEY, SECRET_KEY, MotoS3Server
+from tests.storage.test_storage_objects import OneWayStream
 
 MIB = 1 << 20
 PDF = b"%PDF-1.7 quyet dinh nang luong"
@@ -28,23 +29,12 @@ def _blob(size):
     return bytes(out[:size])
 
 
-class _OneWay(io.RawIOBase):
-    def __init__(self, data):
-        self._data = io.BytesIO(data)
-
-    def readable(self):
-        return True
-
-    def readinto(self, buffer):
-        return self._data.readinto(buffer)
-
-
 def test_large_objects_upload_in_parts(s3_server):
     store = s3_server.store(part_size=5 * MIB)  # the S3 minimum, so 12 MB makes three parts
     try:
         blob = _blob(12 * MIB)
         digest = hashlib.sha256(blob).hexdigest()
-        key = store.put(content_key("originals", digest, ".pdf"), io.BufferedReader(_OneWay(blob)))
+        key = store.put(content_key("originals", digest, ".pdf"), io.BufferedReader(OneWayStream(blob)))
         assert store.client.stat_object(store.bucket, key).etag.endswith("-3")  # a 3-part multipart ETag
         info = store.stat(key)
         assert (info.size, info.sha256) == (len(blob), digest)
@@ -196,3 +186,13 @@ def test_default_store_is_chosen_by_configuration(monkeypatch, s3_server, tmp_pa
     monkeypatch.setenv("HOSO_OBJECT_STORE", "ftp")
     with pytest.raises(ConfigError, match="HOSO_OBJECT_STORE"):
         default_object_store()
+
+
+def test_presigned_urls_use_the_public_address_browsers_reach(s3_server):
+    store = s3_server.store(public_endpoint="anh.tinh.gov.vn", public_secure=True)
+    try:
+        url = store.presigned_url(page_key(SHA, 2))
+        assert url.startswith(f"https://anh.tinh.gov.vn/{store.bucket}/pages/{SHA[:2]}/{SHA}/0002.png?")
+        assert "X-Amz-Expires=3600" in url
+    finally:
+        store.close()
