@@ -1,8 +1,9 @@
 """The object store for originals, page images, OCR output and PDFs: a small interface, a local folder today.
 
 Keys are relative POSIX paths ("originals/ab/ab12…"); content-addressed keys never change content, so
-writing one twice keeps the first copy. The MinIO implementation (scale-out issue) fits the same Protocol:
-streams in and out, so no implementation needs a whole file in memory.
+writing one twice keeps the first copy. Both implementations stream in and out, so neither needs a whole
+file in memory: `LocalObjectStore` (the embedded default) and `storage.s3_objects.S3ObjectStore` (MinIO),
+chosen by HOSO_OBJECT_STORE in default_object_store().
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol
 
-from hoso.errors import NotFound, StorageUnavailable, ValidationError
+from hoso.errors import ConfigError, NotFound, StorageUnavailable, ValidationError
 from storage.db import data_dir
 
 CHUNK = 1 << 20  # bytes per read when streaming
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 KINDS = ("originals", "pages", "ocr", "pdf")  # content-addressed prefixes
 OCTET_STREAM = "application/octet-stream"
+STORE_ENV = "HOSO_OBJECT_STORE"  # local (default) | s3
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,9 @@ class ObjectStore(Protocol):
     def exists(self, key: str) -> bool: ...
     def stat(self, key: str) -> ObjectInfo: ...
     def list(self, prefix: str = "") -> Iterator[str]: ...
+    def presigned_url(self, key: str, expires: timedelta = ...) -> str | None: ...
+    def prepare(self) -> str: ...
+    def close(self) -> None: ...
 
 
 def content_key(kind: str, sha256: str, suffix: str = "") -> str:
@@ -161,13 +167,39 @@ class LocalObjectStore:
         """Keys starting with `prefix` (a plain string prefix, as in S3), in sorted order."""
         if not self.root.is_dir():
             return
-        for path in sorted(self.root.rglob("*")):
-            if path.is_file() and not path.name.startswith(".tmp-"):
-                key = path.relative_to(self.root).as_posix()
-                if key.startswith(prefix):
-                    yield key
+        # Sorted as strings, not as paths, so the order is the S3 store's ("a-b" before "a/b").
+        files = (p for p in self.root.rglob("*") if p.is_file() and not p.name.startswith(".tmp-"))
+        keys = (p.relative_to(self.root).as_posix() for p in files)
+        yield from sorted(k for k in keys if k.startswith(prefix))
+
+    def presigned_url(self, key: str, expires: timedelta = timedelta(hours=1)) -> str | None:
+        """None: a folder has no URL a browser could fetch (file:// is refused from an http:// page).
+
+        Callers fall back to streaming open() through the web app, which the embedded setup serves itself.
+        """
+        check_key(key)
+        return None
+
+    def prepare(self) -> str:
+        """Create the folder (`hoso init`); returns where objects live."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageUnavailable(f"cannot create the object folder {self.root}: {exc}") from exc
+        return str(self.root)
+
+    def close(self) -> None:
+        """Nothing to release: files are opened and closed per call."""
 
 
-def default_object_store() -> LocalObjectStore:
-    """The embedded default: a folder `objects/` under HOSO_DATA_DIR (MinIO is chosen here once it exists)."""
-    return LocalObjectStore(data_dir() / "objects")
+def default_object_store() -> ObjectStore:
+    """HOSO_OBJECT_STORE=local (default: folder `objects/` under HOSO_DATA_DIR) or s3 (HOSO_S3_* settings)."""
+    kind = os.environ.get(STORE_ENV, "").strip().lower() or "local"
+    if kind == "local":
+        return LocalObjectStore(data_dir() / "objects")
+    if kind in ("s3", "minio"):
+        from storage.s3_objects import S3ObjectStore  # the minio SDK loads only when configured
+        from storage.s3_settings import S3Settings
+
+        return S3ObjectStore(S3Settings.from_env())
+    raise ConfigError(f"{STORE_ENV}: expected local or s3, got {kind!r}")

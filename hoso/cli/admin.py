@@ -34,13 +34,16 @@ def init_command() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     upgrade()
     objects = default_object_store()
-    objects.root.mkdir(parents=True, exist_ok=True)
+    try:
+        location = objects.prepare()  # the folder, or the MinIO bucket
+    finally:
+        objects.close()
     store = SqlStore.from_url()
     try:
         revision = current_revision(store.engine)
     finally:
         store.dispose()
-    typer.echo(f"Đã khởi tạo: database {database_url()} (revision {revision}), objects {objects.root}")
+    typer.echo(f"Đã khởi tạo: database {database_url()} (revision {revision}), objects {location}")
 
 
 def _unit_rows(path: Path) -> list[tuple[int, dict[str, str]]]:

@@ -50,7 +50,7 @@ def ingest_command(
     clerk = acting_user(user)
     err = Console(stderr=True)
     failed = False
-    with open_store() as store, Progress(
+    with open_store() as store, closing(default_object_store()) as objects, Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, disable=not sys.stderr.isatty(), transient=True,
     ) as bar:  # fmt: skip
@@ -59,7 +59,7 @@ def ingest_command(
         def plan(total: int) -> None:
             bar.update(task, total=total)
 
-        outcomes = ingest(store, default_object_store(), paths, unit, clerk, on_plan=plan)
+        outcomes = ingest(store, objects, paths, unit, clerk, on_plan=plan)
         with closing(outcomes):  # Ctrl-C: workers and temporary files go now, the re-run resumes
             for outcome in outcomes:
                 bar.update(task, advance=1, description=outcome.path[-40:])

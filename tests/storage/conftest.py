@@ -19,6 +19,7 @@ import pytest
 from hoso.domain.demo import seed
 from storage.migrate import upgrade
 from storage.uow import SqlStore
+from tests.storage.s3_server import MotoS3Server
 
 PG_GLOB = "/usr/lib/postgresql/*/bin"
 
@@ -148,3 +149,19 @@ def pg_store(postgresql_url):
     store = _seeded(SqlStore.from_url(postgresql_url))
     yield store
     store.dispose()
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """moto's S3 server in its own process, one per pytest process; each store uses a bucket of its own."""
+    server = MotoS3Server(tmp_path_factory.mktemp("moto") / "moto.log").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_store(s3_server):
+    """An S3ObjectStore on a fresh bucket of the session's server."""
+    store = s3_server.store()
+    yield store
+    store.close()

@@ -1,7 +1,9 @@
-"""Object store contract: every implementation (local folder now, MinIO later) passes the same tests."""
+"""Object store contract: every implementation (local folder, S3/MinIO on moto's server) passes the same tests."""
 
 import hashlib
 import io
+import urllib.request
+from datetime import timedelta
 
 import pytest
 
@@ -12,17 +14,11 @@ PDF = b"%PDF-1.7 so yeu ly lich"
 SHA = hashlib.sha256(PDF).hexdigest()
 
 
-def local_store(tmp_path):
-    return LocalObjectStore(tmp_path / "objects")
-
-
-# The MinIO implementation adds its factory here (e.g. against moto's S3 server, see MACHINE_NOTES.md).
-OBJECT_STORES = {"local": local_store}
-
-
-@pytest.fixture(params=sorted(OBJECT_STORES))
+@pytest.fixture(params=["local", "s3"])
 def objects(request, tmp_path):
-    return OBJECT_STORES[request.param](tmp_path)
+    if request.param == "local":
+        return LocalObjectStore(tmp_path / "objects")
+    return request.getfixturevalue("s3_store")
 
 
 def test_content_keys_fan_out_by_hash_prefix():
@@ -46,11 +42,30 @@ def test_put_get_open_stat_exists(objects):
     assert (info.key, info.size, info.sha256) == (key, len(PDF), SHA)
 
 
-def test_streams_larger_than_one_chunk(objects):
+class OneWayStream(io.RawIOBase):
+    """A stream that cannot seek (a pipe, an upload body): the store must not need to rewind it."""
+
+    def __init__(self, data):
+        self._data = io.BytesIO(data)
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        return self._data.readinto(buffer)
+
+
+@pytest.mark.parametrize("wrap", [io.BytesIO, OneWayStream], ids=["seekable", "one-way"])
+def test_streams_larger_than_one_chunk(objects, wrap):
     blob = bytes(range(256)) * 12_000  # ≈ 3 MB, several chunks
     digest = sha256_of(io.BytesIO(blob))
-    key = objects.put(content_key("pdf", digest), io.BytesIO(blob), "application/pdf")
+    key = objects.put(content_key("pdf", digest), wrap(blob), "application/pdf")
     assert objects.stat(key).sha256 == digest and objects.stat(key).size == len(blob)
+    with objects.open(key) as stream:
+        streamed = hashlib.sha256()
+        while chunk := stream.read(1 << 16):
+            streamed.update(chunk)
+    assert streamed.hexdigest() == digest
 
 
 def test_content_addressed_objects_are_never_overwritten(objects):
@@ -85,6 +100,32 @@ def test_missing_objects_are_not_found(objects):
     for call in (objects.get, objects.open, objects.stat):
         with pytest.raises(NotFound):
             call(key)
+
+
+def test_presigned_url_is_fetched_over_http_or_is_none_for_a_folder(objects):
+    key = objects.put(content_key("originals", SHA, ".pdf"), PDF, "application/pdf")
+    url = objects.presigned_url(key, timedelta(minutes=5))
+    if isinstance(objects, LocalObjectStore):
+        assert url is None  # a folder has no URL a browser could use: the web app streams open() instead
+        return
+    assert url.startswith("http://") and "X-Amz-Signature=" in url and "X-Amz-Expires=300" in url
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200 and response.read() == PDF
+    # moto does not check signatures (MinIO does), so a tampered URL is not tested here.
+
+
+def test_s3_presigned_url_lifetime_is_bounded(s3_store):
+    for expires in (timedelta(0), timedelta(days=7, seconds=1)):
+        with pytest.raises(ValidationError):
+            s3_store.presigned_url(page_key(SHA, 1), expires)
+    assert s3_store.presigned_url(page_key(SHA, 1), timedelta(days=7)) is not None
+
+
+def test_prepare_creates_the_location_and_is_idempotent(objects):
+    where = objects.prepare()
+    assert where == objects.prepare() and list(objects.list()) == []
+    objects.put("exports/x.json", b"{}")
+    assert objects.prepare() == where and objects.get("exports/x.json") == b"{}"
 
 
 @pytest.mark.parametrize("key", ["", "../etc/passwd", "pages/../../x", "/abs/key", "a//b", "a/./b", "a\\b"])
