@@ -13,6 +13,7 @@ from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
 from ocr.extract.forms import LAYOUT_LABELS, Label
 from ocr.extract.lexicon import settle_surname
+from ocr.extract.phrases import settle_phrases
 from ocr.layout.lines import Line, is_leader
 from ocr.model import Word, union_bbox
 
@@ -182,6 +183,7 @@ def _until_leader(kl: KeyedLine, end: int) -> list[Word]:
     return [w for w in out if any(w.bbox == x.bbox for x in limit)] if end < len(kl.key) else out
 
 
+_VOCABULARY_KINDS = ("text", "address")  # agencies, posts, degrees, places; never names or numbers
 _UNITS = {"chieu_cao": ("cm", "cm,"), "can_nang": ("kg", "(kg)", "kg,", "(kg),")}
 
 
@@ -235,11 +237,13 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             continue
         words = _drop_units(key, _value_words(keyed, found, i, edges))
         if f.label.part:
-            parts.setdefault(key, []).append((f.label.part, words, lines[f.hit.line].page))
+            parts.setdefault(key, []).append((f.label.part, settle_phrases(words), lines[f.hit.line].page))
             continue
         if not words or key in fields:
             continue
         kind = specs[(DOC, key)].kind
+        if kind in _VOCABULARY_KINDS:
+            words = settle_phrases(words)
         value = normalize(kind, _raw(words), key=key)
         if kind == "date" and (value is None or len(value) < 7):
             # "từ tháng 7" at the end of a line, "/2021" on the next: read on
