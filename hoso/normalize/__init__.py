@@ -16,12 +16,13 @@ from hoso.normalize.dates import expand_year, parse_date
 from hoso.normalize.enums import LOAI_QUYET_DINH, normalize_enum
 from hoso.normalize.names import normalize_name, title_case
 from hoso.normalize.numbers import normalize_code, normalize_decimal, normalize_digits, normalize_int
-from hoso.normalize.text import canonical_tone_marks, clean, fix_ocr_digits, strip_leaders
+from hoso.normalize.text import canonical_tone_marks, clean, fix_language_level, fix_ocr_digits, strip_leaders
 
 __all__ = [
     "LOAI_QUYET_DINH",
     "canonical_tone_marks",
     "expand_year",
+    "fix_language_level",
     "fix_ocr_digits",
     "fold_address",
     "fold_for_compare",
@@ -64,6 +65,8 @@ def normalize(kind: FieldKind, raw: str, *, key: str = "", today: date | None = 
         return normalize_digits(raw)
     if kind == "code":
         return normalize_code(raw)
+    if key == "ngoai_ngu":
+        return normalize_text(fix_language_level(clean(raw)))
     return normalize_text(raw)
 
 

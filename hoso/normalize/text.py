@@ -63,3 +63,14 @@ def fold_ascii(s: str) -> str:
     """Lower case without diacritics ("Tháng" → "thang", "Đ" → "d") for keyword matching."""
     decomposed = unicodedata.normalize("NFD", nfc(s).replace("Đ", "D").replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+_CEFR_READ_AS_LETTER = re.compile(r"\b([ABC])[Il|]$")
+
+
+def fix_language_level(text: str) -> str:
+    """A CEFR level at the end of a foreign-language value keeps its digit: "Tiếng Anh BI" → "B1".
+
+    Levels are A1–C2; a capital I, small l or bar after A/B/C there can only be a misread 1.
+    """
+    return _CEFR_READ_AS_LETTER.sub(r"\g<1>1", text)

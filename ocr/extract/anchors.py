@@ -54,7 +54,7 @@ class KeyedLine:
         owner: list[int] = []
         offset: list[int] = []
         for i, w in enumerate(words):
-            if i:
+            if i and w.text not in (":", ";"):  # "Mã số :" keys as "ma so:", the way labels are written
                 key.append(" ")
                 owner.append(-1)
                 offset.append(0)
@@ -94,9 +94,15 @@ def find_in_line(label_key: str, kl: KeyedLine, start: int = 0) -> Hit | None:
     if al is None or al.score < threshold(label_key):
         return None
     s, e = start + al.dest_start, start + al.dest_end
-    # a label starts on a word boundary: reject hits inside another word
-    if s > 0 and kl.key[s - 1].isalnum() and label_key[0].isalnum():
-        return None
+    # a label starts on a word boundary: reject hits inside another word, or (a label printed with a
+    # leading "- " the OCR lost) move the start past the tail of the value word it swallowed
+    if s > 0 and kl.key[s - 1].isalnum() and kl.key[s].isalnum():
+        if label_key[0].isalnum():
+            return None
+        space = kl.key.find(" ", s, e)
+        if space < 0:
+            return None
+        s = space + 1
     return Hit(-1, s, e, al.score)
 
 

@@ -144,9 +144,16 @@ def _continuation(
     if _is_title(keyed[nxt].line, keyed[line].line) or _far_below(keyed[nxt].line, keyed[line].line):
         return []
     end = min(starts) if starts else len(keyed[nxt].key)
-    if not stop_at_leader:
-        return words_between(keyed[nxt], 0, end)
-    return _until_leader(keyed[nxt], end)
+    tail = words_between(keyed[nxt], 0, end) if not stop_at_leader else _until_leader(keyed[nxt], end)
+    height = keyed[line].line.bbox[3] - keyed[line].line.bbox[1]
+    if tail and all(_is_junk(w, height) for w in tail):
+        return []  # a photo-box frame or a smudge before the next label, not the value's tail
+    return tail
+
+
+def _is_junk(w: Word, line_height: int) -> bool:
+    """Not text: read with almost no confidence, or far taller than a line of type."""
+    return w.conf < 0.4 or w.bbox[3] - w.bbox[1] > 1.8 * line_height
 
 
 def _far_below(line: Line, above: Line) -> bool:

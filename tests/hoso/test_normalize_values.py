@@ -204,3 +204,12 @@ def test_fold_for_compare() -> None:
     assert fold_for_compare("enum", "nữ", key="gioi_tinh") == "Nữ"
     assert fold_for_compare("text", "……") == ""
     assert fold_for_compare("unknown", " a  b ") == "a b"
+
+
+def test_language_level_read_as_letter_keeps_its_digit():
+    from hoso.normalize import normalize
+
+    assert normalize("text", "Tiếng Anh BI", key="ngoai_ngu") == "Tiếng Anh B1"
+    assert normalize("text", "Tiếng Pháp Al", key="ngoai_ngu") == "Tiếng Pháp A1"
+    assert normalize("text", "Anh văn C", key="ngoai_ngu") == "Anh văn C"  # the old A/B/C grades stay
+    assert normalize("text", "Cử nhân BI", key="chuc_vu") == "Cử nhân BI"  # only the language field
