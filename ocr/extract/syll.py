@@ -206,10 +206,13 @@ Box = tuple[int, list[Word], int]  # part number, words, page
 
 
 def _split_boxes(boxes: list[Box]) -> list[Box]:
-    """A box label OCR mangled past recognition ("(œm, rmp):") still ends in "):" — cut there."""
+    """A box label OCR mangled past recognition still opens with "(" and ends with ":".
+
+    "(œm, rmp):", "(œm,rp:": cut there.
+    """
     out: list[Box] = []
     for part, words, page in boxes:
-        cut = next((i for i, w in enumerate(words) if i and w.text.endswith("):")), None)
+        cut = next((i for i, w in enumerate(words) if i and w.text.endswith(":")), None)
         opener = next((j for j in range(cut, max(-1, cut - 4), -1) if words[j].text.startswith("(")),
                       None) if cut is not None else None
         if cut is None or opener is None or any(p == part + 1 for p, _, _ in boxes):
