@@ -196,6 +196,13 @@ def _details(block: TextBlock, start: int, end: int) -> dict[str, ExtractedField
     return out
 
 
+def _is_title_line(seg: Line) -> bool:
+    """A printed title ("KT. GIÁM ĐỐC"), not the seal's ring text read as capitals ("MÀ 200A")."""
+    if any(c.isdigit() for c in seg.text):
+        return False
+    return sum(w.conf for w in seg.words) / len(seg.words) >= 0.6
+
+
 def _signer(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     """Signer's name under the signature (right column, last page); titles go to chuc_vu."""
     out: dict[str, ExtractedField] = {}
@@ -213,7 +220,8 @@ def _signer(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     for s in right[tstart:]:
         letters = [c for c in s.text if c.isalpha()]
         if letters and all(c.isupper() for c in letters):
-            titles.append(s)
+            if _is_title_line(s):
+                titles.append(s)
             continue
         words = [w.strip(".,") for w in s.text.split()]
         is_name = 2 <= len(words) <= 6 and all(w[:1].isupper() and w.isalpha() for w in words)
