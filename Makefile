@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf \
-	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql
+	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all setup system-deps demo test lint typecheck bench samples clean
@@ -34,7 +34,7 @@ lint: setup
 
 typecheck: setup
 	$(BIN)/mypy hoso matching
-	$(BIN)/mypy ingest ocr storage samples
+	$(BIN)/mypy ingest ocr storage samples review_ui
 
 test: setup lint typecheck
 	$(BIN)/pytest -n 2 -q
