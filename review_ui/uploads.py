@@ -35,6 +35,7 @@ class Incoming:
 def message_vi(reason: str) -> str:
     """Intake's reasons in Vietnamese for the clerk (the original text follows in brackets)."""
     checks = [
+        ("not a supported document", "Không phải tệp tài liệu hồ sơ (chỉ nhận PDF, PNG, JPEG, TIFF hoặc ZIP)"),
         ("unsupported", "Không phải tệp tài liệu hồ sơ (chỉ nhận PDF, PNG, JPEG, TIFF hoặc ZIP)"),
         ("suspicious archive", "Tệp ZIP đáng ngờ (giải nén quá lớn — ZIP bomb), đã bỏ qua"),
         ("expands to more than", "Tệp ZIP giải nén vượt quá 2 GB, đã bỏ qua"),

@@ -1,9 +1,11 @@
 """A small province in a throwaway SQLite database, the app over it, and a login helper."""
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +14,7 @@ from sqlalchemy import insert
 from hoso.domain import services
 from hoso.domain.model import Dossier, ElectronicRecord, Flag, Officer, Role, User
 from hoso.domain.units import Unit
+from hoso.records_import import import_records
 from review_ui.accounts import hash_password
 from review_ui.app import create_app
 from review_ui.settings import UiSettings
@@ -106,3 +109,19 @@ def login(client, username, password=PASSWORD):
     token = csrf_of(client)
     return client.post("/login", data={"username": username, "password": password, "csrf_token": token},
                        follow_redirects=False)
+
+
+GOLDEN = Path("samples/golden/dossier_tt06_nang_luong_born_digital.pdf")
+PLANTED = {"he_so_luong": "3.33", "dan_toc": "Tày"}  # the paper says 3.00 and Kinh
+
+
+def import_golden_record(store, tmp_path, unit="A1", planted=PLANTED):
+    """The golden dossier's officer in the records, with two planted differences from the paper."""
+    truth = json.loads(Path(f"{GOLDEN}.truth.json").read_text(encoding="utf-8"))
+    syll, decision = (d["fields"] for d in truth["documents"])
+    record = {**syll, "unit": unit, "ma_can_bo": "CB-1", **planted, "quyet_dinh": [decision]}
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([record], ensure_ascii=False), encoding="utf-8")
+    report = import_records(store.uow, path, "admin")
+    assert not report.rejected
+    return syll["so_cccd"]
