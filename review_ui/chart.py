@@ -21,7 +21,7 @@ STACK = [
 def state_bars(rows: list[UnitBacklog], width: int = 720) -> str:
     """One horizontal bar per unit, split by dossier state, with a legend."""
     label_w, bar_h, gap = 230, 18, 8
-    height = len(rows) * (bar_h + gap) + 40
+    height = len(rows) * (bar_h + gap) + 52
     biggest = max([sum(r.states.get(s, 0) for s, _ in STACK) for r in rows] + [1])
     scale = (width - label_w - 60) / biggest
     parts = [
@@ -44,14 +44,12 @@ def state_bars(rows: list[UnitBacklog], width: int = 720) -> str:
                 x += w
         n_all = sum(r.states.get(s, 0) for s, _ in STACK)
         parts.append(f'<text x="{x + 6:.1f}" y="{y + 13}" class="num">{n_all}</text>')
-    y = height - 18
-    x = label_w
-    for state, colour in STACK:
+    for j, (state, colour) in enumerate(STACK):  # legend: two rows of three
+        x, y = label_w + (j % 3) * 150, height - 34 + (j // 3) * 16
         parts.append(
             f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>'
             f'<text x="{x + 16}" y="{y + 10}" class="legend">{escape(STATES[state])}</text>'
         )
-        x += 16 + 8 * len(STATES[state]) + 14
     parts.append("</svg>")
     return "".join(parts)
 

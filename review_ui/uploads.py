@@ -22,6 +22,7 @@ from storage.uow import SqlStore
 T = UploadRow.__table__
 LIVE = ("queued", "processing", "done")  # states that hold a hash: a second copy is a duplicate
 _UNSAFE = re.compile(r"[^\w.\-]+")
+NOT_A_DOCUMENT = "Không phải tệp tài liệu hồ sơ (chỉ nhận PDF, PNG, JPEG, TIFF hoặc ZIP)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,8 @@ class Incoming:
 def message_vi(reason: str) -> str:
     """Intake's reasons in Vietnamese for the clerk (the original text follows in brackets)."""
     checks = [
-        ("not a supported document", "Không phải tệp tài liệu hồ sơ (chỉ nhận PDF, PNG, JPEG, TIFF hoặc ZIP)"),
-        ("unsupported", "Không phải tệp tài liệu hồ sơ (chỉ nhận PDF, PNG, JPEG, TIFF hoặc ZIP)"),
+        ("not a supported document", NOT_A_DOCUMENT),
+        ("unsupported", NOT_A_DOCUMENT),
         ("suspicious archive", "Tệp ZIP đáng ngờ (giải nén quá lớn — ZIP bomb), đã bỏ qua"),
         ("expands to more than", "Tệp ZIP giải nén vượt quá 2 GB, đã bỏ qua"),
         ("archive member too large", "Tệp trong ZIP quá lớn, đã bỏ qua"),
