@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -10,10 +12,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, func, select
 
 from hoso.domain.backlog import UnitBacklog, total
-from hoso.domain.deadlines import get_profile
 from hoso.domain.workflow import OPEN_STATES
 from hoso.errors import NotFound
-from review_ui.dossier_view import CALENDAR, flag_due_on, overdue_days
+from review_ui.dossier_view import dossier_due_on, flag_due_on, overdue_days
 from review_ui.queries import D, F, R
 from review_ui.scope import Scope
 from storage.orm import PageRow
@@ -57,9 +58,26 @@ def roots_for(scope: Scope, unit: str) -> list[str]:
     return codes[:1]
 
 
-def unit_rows(store: SqlStore, scope: Scope, unit: str, today: date) -> Dashboard:
-    """Counts by state, open and overdue items per unit, pages per week, for the chosen subtree."""
+CACHE_SECONDS = 60.0  # the province-wide aggregate scans every flag: supervisors see it at most a minute old
+_cache: dict[tuple[str, tuple[str, ...], date], tuple[float, Dashboard]] = {}
+_cache_lock = threading.Lock()
+
+
+def unit_rows(store: SqlStore, scope: Scope, unit: str, today: date, *, fresh: bool = False) -> Dashboard:
+    """Counts by state, open and overdue items per unit, pages per week, for the chosen subtree (cached)."""
     roots = roots_for(scope, unit)
+    key = (str(store.engine.url), tuple(roots), today)
+    with _cache_lock:
+        hit = _cache.get(key)
+    if hit is not None and not fresh and time.monotonic() - hit[0] < CACHE_SECONDS:
+        return hit[1]
+    data = _compute(store, scope, roots, today)
+    with _cache_lock:
+        _cache[key] = (time.monotonic(), data)
+    return data
+
+
+def _compute(store: SqlStore, scope: Scope, roots: list[str], today: date) -> Dashboard:
     codes = [c for r in roots for c in scope.units.subtree(r)]
     rows = {c: UnitBacklog(c, scope.units.get(c).name) for c in codes}
     with store.uow() as uow:
@@ -79,7 +97,6 @@ def unit_rows(store: SqlStore, scope: Scope, unit: str, today: date) -> Dashboar
 
 
 def _overdue_dossiers(conn: Connection, rows: dict[str, UnitBacklog], where: Any, today: date) -> None:
-    rule = get_profile().dossier
     trigger = func.coalesce(D.c.trigger_on, local_day(conn, D.c.received_at))
     stmt = (
         select(D.c.unit_code, trigger.label("day"), func.count())
@@ -87,7 +104,7 @@ def _overdue_dossiers(conn: Connection, rows: dict[str, UnitBacklog], where: Any
         .group_by(D.c.unit_code, trigger)
     )
     for code, day, n in conn.execute(stmt):
-        late = overdue_days(rule.due(_day(day), CALENDAR), today)
+        late = overdue_days(dossier_due_on(_day(day)), today)
         if late:
             rows[code].overdue_dossiers += n
             rows[code].max_days_overdue = max(rows[code].max_days_overdue, late)

@@ -30,9 +30,16 @@ def flag_due(created_at: datetime) -> date:
     return flag_due_on(local_date(created_at))
 
 
+@lru_cache(maxsize=8192)
 def overdue_days(due: date, today: date) -> int:
-    """Working days past `due` (0 when on time)."""
+    """Working days past `due` (0 when on time); cached, as screens ask for the same few days often."""
     return days_overdue(due, today, CALENDAR)
+
+
+@lru_cache(maxsize=8192)
+def dossier_due_on(trigger: date) -> date:
+    """The due date of a dossier whose SLA clock started on `trigger`."""
+    return get_profile().dossier.due(trigger, CALENDAR)
 
 
 @dataclass(slots=True)

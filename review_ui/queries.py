@@ -36,10 +36,13 @@ class Page:
     total: int
     page: int
     size: int
+    capped: bool = False  # more than COUNT_CAP rows: `total` is a lower bound
 
     @property
     def pages(self) -> int:
-        """How many pages in all (at least one)."""
+        """How many pages in all (at least one); past the cap, at least one more than this one."""
+        if self.capped:
+            return max(self.page + (len(self.rows) == self.size), -(-self.total // self.size))
         return max(1, -(-self.total // self.size))
 
 
@@ -80,12 +83,17 @@ def open_flags(scope: Scope, flt: QueueFilter) -> Select[Any]:
     return stmt
 
 
+COUNT_CAP = 1000  # counting 50,000 open flags costs more than the page itself: "more than 1000" will do
+
+
 def page_of(conn: Connection, stmt: Select[Any], order: list[Any], page: int, size: int) -> Page:
-    """Rows of page `page` (1-based) and the total count."""
-    total = int(conn.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one())
-    page = min(max(1, page), max(1, -(-total // size)))
+    """Rows of page `page` (1-based) and the count, counted only up to COUNT_CAP (LIMIT inside COUNT)."""
+    bounded = stmt.order_by(None).limit(COUNT_CAP + 1).subquery()  # unordered: the planner picks the index
+    total = int(conn.execute(select(func.count()).select_from(bounded)).scalar_one())
+    capped = total > COUNT_CAP
+    page = max(1, page) if capped else min(max(1, page), max(1, -(-total // size)))
     rows = list(conn.execute(stmt.order_by(*order).limit(size).offset((page - 1) * size)))
-    return Page(rows, total, page, size)
+    return Page(rows, min(total, COUNT_CAP), page, size, capped)
 
 
 def neighbour_flag(

@@ -250,3 +250,4 @@ class UploadRow(Base):
 
 Index("ix_flags_created_at_id", FlagRow.created_at, FlagRow.id)  # the review queue, oldest (most due) first
 Index("ix_dossiers_unit_received", DossierRow.unit_code, DossierRow.received_at)  # drill-down lists
+Index("ix_dossiers_received_id", DossierRow.received_at, DossierRow.id)  # province-wide list, newest first

@@ -133,7 +133,7 @@ def list_dossiers(
         result = page_of(
             uow.connection(),
             dossiers(scope, unit, state, q),
-            [D.c.received_at.desc(), D.c.id],
+            [D.c.received_at.desc(), D.c.id.desc()],
             page,
             request.app.state.settings.page_size,
         )

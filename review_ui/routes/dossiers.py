@@ -31,7 +31,7 @@ def dossier_list(
     store, size = request.app.state.store, request.app.state.settings.page_size
     stmt = dossiers(scope, unit.strip(), state.strip(), q.strip())
     with store.uow() as uow:
-        result = page_of(uow.connection(), stmt, [D.c.received_at.desc(), D.c.id], page, size)
+        result = page_of(uow.connection(), stmt, [D.c.received_at.desc(), D.c.id.desc()], page, size)
     query = urlencode({k: v for k, v in (("unit", unit), ("state", state), ("q", q)) if v})
     return render(
         request,

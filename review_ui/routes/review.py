@@ -39,11 +39,10 @@ def audit_listed(request: Request, dossier_ids: set[str]) -> None:
     if not dossier_ids:
         return
     at, user = datetime.now(UTC), request.state.user.username
+    after = {"flags": "listed"}
+    events = [AuditEvent(0, at, user, "read", "dossier", d, None, after) for d in sorted(dossier_ids)]
     with request.app.state.store.uow() as uow:
-        for dossier_id in sorted(dossier_ids):
-            uow.audit.append(
-                AuditEvent(0, at, user, "read", "dossier", dossier_id, None, {"flags": "listed"})
-            )
+        uow.audit.append_all(events)
         uow.commit()
 
 

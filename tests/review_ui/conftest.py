@@ -3,7 +3,6 @@
 import json
 import re
 from datetime import UTC, datetime, timedelta
-
 from functools import cache
 from pathlib import Path
 

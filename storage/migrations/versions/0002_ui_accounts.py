@@ -59,6 +59,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("dossiers", schema=None) as batch_op:
         batch_op.create_index("ix_dossiers_unit_received", ["unit_code", "received_at"], unique=False)
+        batch_op.create_index("ix_dossiers_received_id", ["received_at", "id"], unique=False)
 
     with op.batch_alter_table("flags", schema=None) as batch_op:
         batch_op.create_index("ix_flags_created_at_id", ["created_at", "id"], unique=False)
@@ -71,6 +72,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table("dossiers", schema=None) as batch_op:
         batch_op.drop_index("ix_dossiers_unit_received")
+        batch_op.drop_index("ix_dossiers_received_id")
 
     op.drop_table("user_credentials")
     with op.batch_alter_table("uploads", schema=None) as batch_op:
