@@ -7,7 +7,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf \
 	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps demo test lint typecheck bench samples clean
+.PHONY: all setup system-deps demo serve test lint typecheck bench samples clean
 
 all: test
 
@@ -43,6 +43,9 @@ demo: setup
 	$(BIN)/hoso extract samples/golden/*.pdf samples/golden/*.jpg samples/golden/*.png samples/golden/*.tif
 	HOSO=$(BIN)/hoso bash samples/demo.sh
 
+serve: setup  # the review UI over the demo province (`make demo` first); Ctrl-C stops it
+	HOSO_DATA_DIR=var/demo $(BIN)/hoso serve --host 127.0.0.1 --port 8000
+
 samples: setup
 	$(BIN)/python -m samples.generate --out var/samples --seed 7 --dossiers 12
 
@@ -50,6 +53,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_extract.py --seed 20261129 --out var/bench
 	$(BIN)/python benchmarks/bench_verify.py --seed 20261130 --out var/bench-verify
 	$(BIN)/python benchmarks/bench_identify.py
+	$(BIN)/python benchmarks/bench_ui.py --out var/bench-ui
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache
