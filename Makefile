@@ -4,10 +4,10 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf \
-	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql
+	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps demo test lint typecheck bench samples clean
+.PHONY: all setup system-deps demo serve test lint typecheck bench samples clean
 
 all: test
 
@@ -34,7 +34,7 @@ lint: setup
 
 typecheck: setup
 	$(BIN)/mypy hoso matching
-	$(BIN)/mypy ingest ocr storage samples
+	$(BIN)/mypy ingest ocr storage samples review_ui
 
 test: setup lint typecheck
 	$(BIN)/pytest -n 2 -q
@@ -42,6 +42,9 @@ test: setup lint typecheck
 demo: setup
 	$(BIN)/hoso extract samples/golden/*.pdf samples/golden/*.jpg samples/golden/*.png samples/golden/*.tif
 	HOSO=$(BIN)/hoso bash samples/demo.sh
+
+serve: setup  # the review UI over the demo province (`make demo` first); Ctrl-C stops it
+	HOSO_DATA_DIR=var/demo $(BIN)/hoso serve --host 127.0.0.1 --port 8000
 
 samples: setup
 	$(BIN)/python -m samples.generate --out var/samples --seed 7 --dossiers 12
@@ -51,6 +54,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_verify.py --seed 20261130 --out var/bench-verify
 	$(BIN)/python benchmarks/bench_identify.py
 	$(BIN)/python benchmarks/bench_ingest.py --pages 1000 --seed 20261131 --out var/bench-ingest
+	$(BIN)/python benchmarks/bench_ui.py --out var/bench-ui
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,7 @@ left at `received` (interrupted between its two commits) is finished, never dupl
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
@@ -19,8 +20,8 @@ from sqlalchemy import select
 from hoso.config import ExtractSettings
 from hoso.domain import services
 from hoso.domain.access import Action, authorize
-from hoso.domain.model import DocumentRef, Dossier, DossierState, Flag, new_id
-from hoso.pipeline import extract
+from hoso.domain.model import DocumentRef, Dossier, DossierState, Flag, PageRef, new_id
+from hoso.pipeline import PageProgress, extract
 from hoso.records_import import comparison_view
 from hoso.result import Document, FileResult
 from ingest.model import SourceFile
@@ -28,7 +29,7 @@ from ingest.sources import expand
 from matching.compare import compare_document
 from matching.config import MatchConfig
 from matching.identify import Identification, OfficerIndex
-from storage.objects import ObjectStore, content_key
+from storage.objects import ObjectStore, content_key, page_key
 from storage.orm import DocumentRow, DossierRow
 from storage.uow import SqlStore
 
@@ -73,12 +74,19 @@ def stored_dossiers(store: SqlStore, hashes: Sequence[str]) -> dict[str, tuple[s
     return out
 
 
-def officer_index(store: SqlStore, unit: str, user: str) -> OfficerIndex:
-    """The records of every officer in the unit's subtree, after checking the user may ingest there."""
+def result_key(sha256: str) -> str:
+    """Where the extraction result (fields with page and bbox) of an original is kept, for the review UI."""
+    return f"{content_key('ocr', sha256)}/result.json"
+
+
+def officer_index(store: SqlStore, unit: str, user: str, only: str | None = None) -> OfficerIndex:
+    """The records of every officer in the unit's subtree (or just `only`), once the user may ingest there."""
     with store.uow() as uow:
         units = uow.units.tree()
         authorize(uow.users.get(user), Action.INGEST, unit, units)
         officers = uow.officers.list_in_units(units.subtree(unit))
+        if only is not None:  # the clerk named the officer: the paper must match that record
+            officers = [o for o in officers if o.so_dinh_danh == only]
         views = []
         for officer in officers:
             view = comparison_view(uow.records.get(officer.so_dinh_danh))
@@ -136,10 +144,12 @@ def ingest(
     settings: ExtractSettings | None = None,
     config: MatchConfig | None = None,
     on_plan: Callable[[int], None] | None = None,
+    on_page: PageProgress | None = None,
+    officer: str | None = None,
 ) -> Generator[Outcome, None, None]:
     """One Outcome per file: skipped and unreadable ones first, then each new file (one dossier) in order."""
     config = config or MatchConfig.from_env()
-    index = officer_index(store, unit, user)
+    index = officer_index(store, unit, user, officer)
     with tempfile.TemporaryDirectory(prefix="hoso-ingest-") as tmp:
         sources = list(expand(list(paths), Path(tmp)))
         stored = stored_dossiers(store, [s.sha256 for s in sources if s.sha256])
@@ -165,8 +175,11 @@ def ingest(
             return
         paths_todo = [str(s.path) for s, _ in todo]
         # closing(): an interrupted ingest (Ctrl-C) must shut the page workers and temp files now, not at GC
-        with closing(extract(paths_todo, settings or ExtractSettings.from_env())) as results:
+        results = extract(paths_todo, settings or ExtractSettings.from_env(), on_page=on_page)
+        with closing(results):
             for (src, resumed), result in zip(todo, results, strict=True):
+                data = json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
+                objects.put(result_key(src.sha256), data, "application/json")
                 yield _record(store, src, resumed, result, unit, user, index, config)
 
 
@@ -179,7 +192,10 @@ def _record(
     dossier_id = resumed or new_id()
     officer_id, flags = compare(result, dossier_id, index, config, at)
     if resumed is None:
-        docs = [DocumentRef(i, d.type, src.sha256) for i, d in enumerate(result.documents)]
+        docs = [
+            DocumentRef(i, d.type, src.sha256, tuple(PageRef(n, page_key(src.sha256, n)) for n in d.pages))
+            for i, d in enumerate(result.documents)
+        ]  # page images are rendered from the original on first view and kept under image_key
         dossier = Dossier(dossier_id, unit, user, at, officer_id=officer_id,
                           documents=docs or [DocumentRef(0, "khac", src.sha256)])  # fmt: skip
         services.receive(store.uow(), dossier, now=at)

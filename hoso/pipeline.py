@@ -18,6 +18,14 @@ from ingest.sources import expand
 from ocr.model import PageText
 
 Progress = Callable[[FileResult], None]
+PageProgress = Callable[[FileResult, int], None]
+"""Called with a file's result and its number of pages read so far, as each page finishes (any thread)."""
+
+
+def _watch(result: FileResult, futures: list[tuple[int, Future[PageText]]], on_page: PageProgress) -> None:
+    done = iter(range(1, len(futures) + 1))  # next() on an iterator is atomic enough across callbacks
+    for _, fut in futures:
+        fut.add_done_callback(lambda _f: on_page(result, next(done)))
 
 
 def _finish(result: FileResult, futures: list[tuple[int, Future[PageText]]]) -> FileResult:
@@ -36,7 +44,10 @@ def _finish(result: FileResult, futures: list[tuple[int, Future[PageText]]]) -> 
 
 
 def extract(
-    paths: list[str], settings: ExtractSettings | None = None, on_file: Progress | None = None
+    paths: list[str],
+    settings: ExtractSettings | None = None,
+    on_file: Progress | None = None,
+    on_page: PageProgress | None = None,
 ) -> Generator[FileResult, None, None]:
     """One FileResult per document file, in input order, pages read in parallel."""
     settings = settings or ExtractSettings.from_env()
@@ -61,6 +72,8 @@ def extract(
                     result.pages = len(jobs)
                     result.errors.extend(errors)
                     futures = [(j.number, executor.submit(read_page, j, settings)) for j in jobs]
+                    if on_page:
+                        _watch(result, futures, on_page)
                 pending.append((result, futures))
                 while pending and ready():
                     done = _finish(*pending.popleft())

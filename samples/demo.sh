@@ -12,8 +12,9 @@ step() { printf '\n\033[1m$ hoso %s\033[0m\n' "$*"; }
 
 step init;                                  $HOSO init
 step units import samples/demo/units.csv;   $HOSO units import samples/demo/units.csv
+DEMO_PASSWORD=${HOSO_DEMO_PASSWORD:-hoso-demo-2026}  # web logins of the demo accounts (hoso serve)
 tail -n +2 samples/demo/users.csv | while IFS=, read -r username role unit name; do
-  $HOSO users add "$username" --role "$role" --unit "$unit" --name "$name"
+  echo "$DEMO_PASSWORD" | $HOSO users add "$username" --role "$role" --unit "$unit" --name "$name" --password-stdin
 done
 step records import samples/demo/records.json
 $HOSO records import samples/demo/records.json
@@ -27,3 +28,9 @@ step "approve $dossier   # refused while cảnh báo are open, exit 7"
 $HOSO approve "$dossier" || echo "(exit status $?)"
 step backlog;                               $HOSO backlog
 step audit verify;                          $HOSO audit verify
+
+printf '\n\033[1mGiao diện web (review UI)\033[0m — tài khoản demo, mật khẩu %s:\n' "$DEMO_PASSWORD"
+tail -n +2 samples/demo/users.csv | while IFS=, read -r username role unit name; do
+  printf '  %-10s %-11s %s (%s)\n' "$username" "$role" "$name" "$unit"
+done
+printf 'Khởi động: \033[1mmake serve\033[0m  rồi mở http://127.0.0.1:8000/\n'

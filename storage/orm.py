@@ -210,3 +210,44 @@ class AuditRow(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+# --- review UI (issue 4): passwords, upload progress, and the indexes its paginated screens read by ---
+
+
+class CredentialRow(Base):
+    """A web login's argon2 hash and lock-out counter, kept apart from users (CLI accounts need none)."""
+
+    __tablename__ = "user_credentials"
+    username: Mapped[str] = mapped_column(ForeignKey("users.username"), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    failed_logins: Mapped[int] = mapped_column(Integer)
+    locked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class UploadRow(Base):
+    """One uploaded file (or ZIP member) and where its processing stands, so every browser sees the same."""
+
+    __tablename__ = "uploads"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(64), index=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    clerk: Mapped[str] = mapped_column(String(128))
+    officer_id: Mapped[str | None] = mapped_column(String(12))
+    filename: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), index=True)  # queued processing done error duplicate
+    pages_done: Mapped[int] = mapped_column(Integer)
+    pages_total: Mapped[int] = mapped_column(Integer)
+    dossier_id: Mapped[str | None] = mapped_column(String(64))
+    message: Mapped[str] = mapped_column(Text)
+    staged_path: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+Index("ix_flags_created_at_id", FlagRow.created_at, FlagRow.id)  # the review queue, oldest (most due) first
+Index("ix_dossiers_unit_received", DossierRow.unit_code, DossierRow.received_at)  # drill-down lists
+Index("ix_dossiers_received_id", DossierRow.received_at, DossierRow.id)  # province-wide list, newest first

@@ -6,7 +6,7 @@ import csv
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,6 +15,9 @@ from hoso.domain.audit import AuditEvent, verify_chain
 from hoso.domain.model import Role, User
 from hoso.domain.units import Unit
 from hoso.errors import IntegrityError, ValidationError
+
+if TYPE_CHECKING:
+    from storage.uow import SqlStore
 
 units_app = typer.Typer(help="Đơn vị: the organisation tree.", no_args_is_help=True)
 users_app = typer.Typer(help="Người dùng: accounts, roles and unit scope.", no_args_is_help=True)
@@ -101,8 +104,11 @@ def users_add(
     name: Annotated[str | None, typer.Option("--name", help="Full name (kept in the audit log)")] = None,
     officer: Annotated[str | None, typer.Option("--officer", help="Own số định danh (role officer)")] = None,
     user: Annotated[str | None, typer.Option("--user", envvar=USER_ENV, help=USER_HELP)] = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the web login password from the first stdin line")
+    ] = False,
 ) -> None:
-    """Add or update an account (an upsert by username)."""
+    """Add or update an account (an upsert by username); --password-stdin sets its web password."""
     try:
         who = Role(role)
     except ValueError:
@@ -119,7 +125,20 @@ def users_add(
         uow.audit.append(AuditEvent(0, datetime.now(UTC), user or "system", "create", "user", username,
                                     None, after))  # fmt: skip
         uow.commit()
-    typer.echo(f"Người dùng {username}: {who.value}" + (f", đơn vị {unit}" if unit else ""))
+        if password_stdin:
+            _set_password(store, username, user or "system")
+    typer.echo(f"Người dùng {username}: {who.value}" + (f", đơn vị {unit}" if unit else "")
+               + (", đã đặt mật khẩu" if password_stdin else ""))  # fmt: skip
+
+
+def _set_password(store: SqlStore, username: str, actor: str) -> None:
+    """The first line of stdin (a pipe, or typed at the terminal) as the web password (argon2-hashed)."""
+    import sys
+
+    from review_ui.accounts import set_password
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    set_password(store, username, password, actor)
 
 
 @audit_app.command("verify")

@@ -10,7 +10,10 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Literal
 
-Action = Literal["read", "create", "update", "transition", "resolve", "approve", "approve_refused", "import"]
+Action = Literal[
+    "read", "create", "update", "transition", "resolve", "approve", "approve_refused", "import",
+    "login", "login_failed", "logout",  # web sessions (review UI)
+]
 
 GENESIS = "0" * 64  # prev_hash of the first event
 
