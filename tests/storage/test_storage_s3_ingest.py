@@ -6,6 +6,7 @@ from contextlib import closing
 
 import pytest
 
+from hoso.intake import result_key
 from storage.objects import content_key
 from tests.hoso.test_cli_ingest import GOLDEN, province, run  # noqa: F401 - `province` is a fixture
 from tests.storage.s3_server import ACCESS_KEY, SECRET_KEY
@@ -25,7 +26,7 @@ def s3_env(s3_server, monkeypatch):
     return settings
 
 
-def test_ingest_stores_the_original_in_the_bucket(s3_env, s3_server, request):
+def test_ingest_stores_the_original_and_its_reading_in_the_bucket(s3_env, s3_server, request):
     home = request.getfixturevalue("province")  # after s3_env: `hoso init` must see HOSO_OBJECT_STORE=s3
     with closing(s3_server.store(bucket=s3_env.bucket)) as bucket:
         assert bucket.client.bucket_exists(s3_env.bucket)  # `hoso init` created it
@@ -40,7 +41,7 @@ def test_ingest_stores_the_original_in_the_bucket(s3_env, s3_server, request):
     key = content_key("originals", digest, ".pdf")
     assert outcome["sha256"] == digest
     with closing(s3_server.store(bucket=s3_env.bucket)) as bucket:
-        assert list(bucket.list()) == [key]
+        assert list(bucket.list()) == sorted([key, result_key(digest)])  # the original and what was read
         assert bucket.get(key) == original and bucket.stat(key).sha256 == digest
     assert not (home / "data" / "objects").exists()  # nothing went to the local folder
 
