@@ -10,6 +10,7 @@ import numpy as np
 from ocr.cleanup.pipeline import Osd, clean_page
 from ocr.engine.base import OcrEngine, OcrError, OcrTimeout
 from ocr.model import PageText
+from ocr.numbers import reread_unsure_numbers
 from ocr.signature import reread_signature
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def read_page_image(
     try:
         page.words = engine.read(cleaned.image, psm=psm, timeout=timeout)
         page.words = reread_signature(page.words, cleaned.image, engine, timeout)
+        page.words = reread_unsure_numbers(page.words, cleaned.image, engine, timeout)
     except OcrTimeout:
         page.errors.append(f"page {number}: OCR timed out")
     except OcrError as exc:

@@ -1,0 +1,73 @@
+"""A second look at numbers Tesseract was unsure of: CCCD, BHXH, phone numbers and dates.
+
+A digit misread in a number is exactly the discrepancy the matcher must flag, so a misread here
+costs a reviewer's time. Read inside a whole page, a number shares Tesseract's line model with
+the label and the dotted leader; read on its own line it is often read right, and with a higher
+confidence. The unsure numbers of a page are cut out, stacked into one small image and read in
+one call; a reading replaces the first one only when it is more confident and loses no digit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocr.engine.base import OcrEngine
+from ocr.model import Word
+
+UNSURE = 0.93  # below this a number is read again
+MAX_NUMBERS = 16  # per page: a bound on the extra OCR work
+PAD = 12  # white margin around each number (glyphs touching the edge are misread)
+GAP = 36  # white rows between stacked numbers
+
+
+def _digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+def is_unsure_number(w: Word) -> bool:
+    """Mostly digits (at least four), read with less than UNSURE confidence."""
+    alnum = sum(c.isalnum() for c in w.text)
+    d = _digits(w.text)
+    return w.conf < UNSURE and d >= 4 and d >= 0.6 * alnum
+
+
+def _stack(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, list[int]]:
+    """The crops one under the other on white; returns the mosaic and each row's top."""
+    h, w = image.shape[:2]
+    crops = [image[max(0, y0 - PAD) : min(h, y1 + PAD), max(0, x0 - PAD) : min(w, x1 + PAD)]
+             for x0, y0, x1, y1 in boxes]  # fmt: skip
+    width = max(c.shape[1] for c in crops) + 2 * GAP
+    height = sum(c.shape[0] for c in crops) + GAP * (len(crops) + 1)
+    mosaic = np.full((height, width), 255, dtype=np.uint8)
+    tops, y = [], GAP
+    for c in crops:
+        mosaic[y : y + c.shape[0], GAP : GAP + c.shape[1]] = c
+        tops.append(y)
+        y += c.shape[0] + GAP
+    return mosaic, tops
+
+
+def reread_unsure_numbers(
+    words: list[Word], image: np.ndarray, engine: OcrEngine, timeout: float
+) -> list[Word]:
+    """Page words with unsure numbers replaced by a more confident reading of them alone."""
+    picked = sorted((i for i, w in enumerate(words) if is_unsure_number(w)), key=lambda i: words[i].conf)
+    picked = sorted(picked[:MAX_NUMBERS])
+    if not picked:
+        return words
+    mosaic, tops = _stack(image, [words[i].bbox for i in picked])
+    rows: list[list[Word]] = [[] for _ in picked]
+    for rw in engine.read(mosaic, psm=6, timeout=timeout):
+        centre = (rw.bbox[1] + rw.bbox[3]) / 2
+        row = max((r for r, top in enumerate(tops) if top - GAP / 2 <= centre), default=0)
+        rows[row].append(rw)
+    out = list(words)
+    for i, row in zip(picked, rows, strict=True):
+        if not row:
+            continue
+        text = "".join(w.text for w in sorted(row, key=lambda w: w.bbox[0]))
+        conf = min(w.conf for w in row)
+        old = words[i]
+        if conf > old.conf and _digits(text) >= _digits(old.text):
+            out[i] = Word(text, old.bbox, conf)
+    return out
