@@ -59,14 +59,14 @@ def reread_unsure_numbers(
     rows: list[list[Word]] = [[] for _ in picked]
     for rw in engine.read(mosaic, psm=6, timeout=timeout):
         centre = (rw.bbox[1] + rw.bbox[3]) / 2
-        row = max((r for r, top in enumerate(tops) if top - GAP / 2 <= centre), default=0)
-        rows[row].append(rw)
+        at = max((r for r, top in enumerate(tops) if top - GAP / 2 <= centre), default=0)
+        rows[at].append(rw)
     out = list(words)
-    for i, row in zip(picked, rows, strict=True):
-        if not row:
+    for i, reading in zip(picked, rows, strict=True):
+        if not reading:
             continue
-        text = "".join(w.text for w in sorted(row, key=lambda w: w.bbox[0]))
-        conf = min(w.conf for w in row)
+        text = "".join(w.text for w in sorted(reading, key=lambda w: w.bbox[0]))
+        conf = min(w.conf for w in reading)
         old = words[i]
         if conf > old.conf and _digits(text) >= _digits(old.text):
             out[i] = Word(text, old.bbox, conf)
