@@ -9,6 +9,7 @@ changed mark is a real difference the reviewer must see.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -97,3 +98,33 @@ def settle_phrases(words: list[Word], sure: float = 0.96) -> list[Word]:
             break
         i += 1
     return out
+
+
+@cache
+def _closed_lists() -> dict[str, dict[str, str]]:
+    """Field → folded name → catalog spelling, for the closed lists (54 dân tộc, the tôn giáo)."""
+    from hoso.catalog import DAN_TOC, TON_GIAO
+
+    out: dict[str, dict[str, str]] = {}
+    for key, names in (("dan_toc", DAN_TOC), ("ton_giao", TON_GIAO)):
+        seen: dict[str, set[str]] = {}
+        for name in names:
+            seen.setdefault(fold(name), set()).add(name)
+        out[key] = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    return out
+
+
+def settle_closed_value(key: str, value: str, conf: float, sure: float = 0.99) -> str:
+    """An unsure value of a closed list that folds to exactly one entry takes its spelling."""
+    table = _closed_lists().get(key)
+    if table is None or conf >= sure:
+        return value
+    return table.get(fold(value), value)
+
+
+_HANG = re.compile(r"(\bhạng\s+)([IHl1|]{1,3}|[IHl1|]?V)$", re.IGNORECASE)
+
+
+def fix_hang_numeral(value: str) -> str:
+    """A ngạch's hạng is I–IV; OCR reads the roman I as H, l, 1 or |: "hạng HII" → "hạng III"."""
+    return _HANG.sub(lambda m: m.group(1) + re.sub(r"[Hl1|]", "I", m.group(2)), value)

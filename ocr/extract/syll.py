@@ -13,7 +13,7 @@ from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
 from ocr.extract.forms import LAYOUT_LABELS, Label
 from ocr.extract.lexicon import settle_surname
-from ocr.extract.phrases import settle_phrases
+from ocr.extract.phrases import fix_hang_numeral, settle_closed_value, settle_phrases
 from ocr.layout.lines import Line, is_leader
 from ocr.model import Word, union_bbox
 
@@ -265,6 +265,10 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             continue
         if kind == "name":
             value = settle_surname(value, words[0].conf)
+        elif kind == "enum":
+            value = settle_closed_value(key, value, _confidence(words))
+        elif key == "ngach":
+            value = fix_hang_numeral(value)
         fields[key] = ExtractedField(
             value, _raw(words), _confidence(words), lines[f.hit.line].page,
             union_bbox([w.bbox for w in words]),

@@ -40,3 +40,15 @@ def test_a_phrase_of_several_words_corrects_a_fairly_confident_word():
     lone = [Word("Sớ", (0, 0, 90, 40), 0.97)] + words("Nội vụ", conf=0.99)
     assert text(settle_phrases(lone)) == "Sở Nội vụ"
     assert text(settle_phrases(words("Tin học À"))) == "Tin học A"
+
+
+def test_closed_lists_and_hang_numerals():
+    from ocr.extract.phrases import fix_hang_numeral, settle_closed_value
+
+    assert settle_closed_value("ton_giao", "Tĩn lành", 0.57) == "Tin lành"
+    assert settle_closed_value("dan_toc", "Tảy", 0.6) == "Tày"
+    assert settle_closed_value("dan_toc", "Tảy", 0.995) == "Tảy"  # read sure: the paper says so
+    assert settle_closed_value("ho_ten", "Tĩn", 0.1) == "Tĩn"  # only closed lists
+    assert fix_hang_numeral("Giáo viên trung học phổ thông hạng HII") == "Giáo viên trung học phổ thông hạng III"
+    assert fix_hang_numeral("Điều dưỡng hạng lV") == "Điều dưỡng hạng IV"
+    assert fix_hang_numeral("Chuyên viên") == "Chuyên viên"
