@@ -75,6 +75,9 @@ def records_for(files: list[Path]) -> list[dict[str, Any]]:
             merged.setdefault(key, value)
     out = []
     for n, record in enumerate(r for r in by_officer.values() if r.get("so_cccd")):
+        if len(str(record["so_cccd"])) == 9:  # an old form shows the CMND: the record has both numbers
+            record["cmnd_cu"] = record["so_cccd"]
+            record["so_cccd"] = record.get("ma_so_dinh_danh") or f"0{n:011d}"
         out.append({"ma_can_bo": f"BENCH-{n:05d}", "unit": UNIT, **record})
     return out
 

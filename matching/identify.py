@@ -24,7 +24,7 @@ class Identification:
     status: str
     record: Mapping[str, Any] | None
     score: float
-    method: str  # "cccd", "name_birth", "none"
+    method: str  # "cccd", "name_birth", "name_only" (a decision without birth date), "none"
     reason: str
     candidates: list[str] = field(default_factory=list)  # ma_can_bo of close candidates
 
@@ -121,6 +121,13 @@ class OfficerIndex:
             return Identification(
                 "ambiguous", None, best_score, "name_birth", f"{len(close)} officers equally close", ids
             )
+        if birth is None and self._names[best][0] == exact:
+            # a decision often names the officer without a birth date: the only record in scope
+            # with exactly this name (every mark equal) is the officer; a namesake makes it a tie above
+            return Identification(
+                "matched", self.records[best], best_score, "name_only",
+                "the only officer in scope with exactly this name; the paper gives no birth date", ids,
+            )  # fmt: skip
         if self._births[best] != birth:
             # a misread birth date: probably this officer, but common names make it a guess
             return Identification(

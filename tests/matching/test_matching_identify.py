@@ -87,3 +87,20 @@ def test_identify_from_extracted_fields() -> None:
     fields = {k: ExtractedField(rec[k], rec[k], 0.9, 1, (0, 0, 1, 1)) for k in ("ho_ten", "ngay_sinh")}
     res = INDEX.identify_fields(fields)
     assert res.matched and res.record is rec and res.method == "name_birth"
+
+
+def test_decision_without_birth_date_matches_the_only_officer_of_that_exact_name() -> None:
+    unit = RECORDS[:40]  # the clerk's unit: the index is built over its subtree only
+    names = [r["ho_ten"] for r in unit]
+    rec = next(r for r in unit if names.count(r["ho_ten"]) == 1)
+    res = OfficerIndex(unit).identify(None, rec["ho_ten"], None)
+    assert res.matched and res.record is rec and res.method == "name_only"
+
+
+def test_decision_without_birth_date_and_a_namesake_or_a_changed_mark_is_not_matched() -> None:
+    rec = RECORDS[0]
+    namesake = {**rec, "ma_can_bo": "NAMESAKE", "so_cccd": "001000000001", "ngay_sinh": "1970-01-01"}
+    assert OfficerIndex([rec, namesake]).identify(None, rec["ho_ten"], None).status == "ambiguous"
+    words = rec["ho_ten"].split()
+    words[-1] = BENCH.strip_marks(words[-1]) if BENCH.strip_marks(words[-1]) != words[-1] else words[-1] + "h"
+    assert not OfficerIndex([rec]).identify(None, " ".join(words), None).matched
