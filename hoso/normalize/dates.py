@@ -22,12 +22,15 @@ _YEAR_RANGE = range(1800, 2200)
 
 
 _DIGIT_DOTS = re.compile(r"(?<=\d)\.+(?=\s*(?:[/-]|$))")
+# a lone 1 after "ngày"/"tháng" read as a letter: "tháng I năm 1992" (folded: "thang i nam 1992")
+_LONE_ONE = re.compile(r"\b((?:ngay|th[a-z]{1,2}ng)\s*:?\s*)[il|](?=\s|,|$)")
 
 
 def parse_date(raw: str, today: date | None = None) -> str | None:
     """The ISO date in raw; None for a blank ("…/…/……"), no date or an impossible one (31/02)."""
     text = fold_ascii(fix_ocr_digits(strip_leaders(nfc(raw))))
     text = _DIGIT_DOTS.sub("", text)  # "08. / 03. / 2014." as typed over a dotted form
+    text = _LONE_ONE.sub(r"\g<1>1", text)
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if m is not None:

@@ -117,3 +117,12 @@ def test_blank_dates_are_none(raw: str) -> None:
 def test_never_month_first() -> None:
     assert parse_date("12/01/2020", TODAY) == "2020-01-12"
     assert parse_date("01/12/2020", TODAY) == "2020-12-01"
+
+
+def test_a_lone_one_read_as_a_letter_after_thang_or_ngay():
+    from hoso.normalize import parse_date
+
+    assert parse_date("23 tháng I năm 1992") == "1992-01-23"
+    assert parse_date("Sinh ngày: 23 tháng l năm 1992") == "1992-01-23"
+    assert parse_date("ngày I tháng 12 năm 2001") == "2001-12-01"
+    assert parse_date("Ngày Lễ") is None  # a word that starts with l is not a 1
