@@ -4,8 +4,8 @@ A digit misread in a number is exactly the discrepancy the matcher must flag, so
 costs a reviewer's time. Read inside a whole page, a number shares Tesseract's line model with
 the label and the dotted leader; read on its own line it is often read right, and with a higher
 confidence. The unsure numbers of a page are cut out, stacked into one small image and read in
-one call; a reading replaces the first one only when it is confident (≥ 0.90), more confident than
-the first, and loses no digit.
+one call; a reading replaces the first one only when it is confident (≥ 0.90), clearly more
+confident than the first (by 0.05), and loses no digit.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ocr.model import Word
 
 UNSURE = 0.93  # below this a number is read again
 CONFIDENT = 0.90  # a new reading must be this sure: an unsure one is no better than the first
+MARGIN = 0.05  # and clearly surer than the first: two readings a hair apart are a coin toss
 MAX_NUMBERS = 16  # per page: a bound on the extra OCR work
 PAD = 12  # white margin around each number (glyphs touching the edge are misread)
 GAP = 36  # white rows between stacked numbers
@@ -70,6 +71,6 @@ def reread_unsure_numbers(
         text = "".join(w.text for w in sorted(reading, key=lambda w: w.bbox[0]))
         conf = min(w.conf for w in reading)
         old = words[i]
-        if conf >= CONFIDENT and conf > old.conf and _digits(text) >= _digits(old.text):
+        if conf >= CONFIDENT and conf >= old.conf + MARGIN and _digits(text) >= _digits(old.text):
             out[i] = Word(text, old.bbox, conf)
     return out
