@@ -4,7 +4,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf \
-	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql
+	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql \
+	redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all setup system-deps demo test lint typecheck bench samples clean

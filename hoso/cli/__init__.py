@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from hoso.cli import admin, ingest, records, review
+from hoso.cli import admin, ingest, records, review, tasks
 from hoso.cli.common import HosoGroup
 from hoso.cli.extract import extract_command
 from hoso.cli.verify import verify_command
@@ -22,6 +22,7 @@ admin.register(app)
 records.register(app)
 ingest.register(app)
 review.register(app)
+tasks.register(app)
 
 
 @app.command("version")

@@ -12,6 +12,7 @@ from storage.orm import Base
 TABLES = {
     "units", "users", "officers", "records", "record_history", "dossiers", "dossier_transitions",
     "documents", "pages", "flags", "resolutions", "approvals", "audit_events", "alembic_version",
+    "ingest_files", "ingest_pages",
 }
 
 
