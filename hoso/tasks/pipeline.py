@@ -84,7 +84,7 @@ def handle(task: Task[Any, Any], exc: Exception, fail: Callable[[str], None]) ->
             retries + 1,
             SETTINGS.backoff(retries),
         )
-        raise task.retry(exc=exc, countdown=SETTINGS.backoff(retries))
+        raise task.retry(exc=exc, countdown=SETTINGS.backoff(retries), max_retries=SETTINGS.max_retries)
     log.error("%s %s failed: %s", task.name, task.request.args, exc, exc_info=not transient(exc))
     extra = f" (after {retries} retries)" if retries else ""
     try:
