@@ -71,9 +71,9 @@ def read(rt: Runtime, dossier_id: str, number: int, worker: str) -> bool:
     A page whose result is stored already (a redelivered message) is not read again.
     """
     engine = rt.store.engine
-    if not progress.begin_page(engine, dossier_id, number, worker):
+    work = progress.begin_page(engine, dossier_id, number, worker)
+    if work is None:
         return progress.end_page(engine, dossier_id, number, None, None, None)
-    work = progress.get_file(engine, dossier_id)
     key = page_results.result_key(work.sha256, number)
     started = time.perf_counter()
     if rt.objects.exists(key):

@@ -200,8 +200,8 @@ def add_pages(
 @translated
 def begin_page(
     engine: Engine, dossier_id: str, number: int, worker: str, now: datetime | None = None
-) -> bool:
-    """Mark a page being read; False when it is done already (a redelivered message: nothing to do)."""
+) -> FileWork | None:
+    """Mark a page being read and return its file; None when the page is done already (a redelivery)."""
     at = now_utc(now)
     key = and_(P.c.dossier_id == dossier_id, P.c.number == number)
     with engine.begin() as conn:
@@ -209,7 +209,7 @@ def begin_page(
         if row is None:
             raise NotFound(f"no queued page {number} of dossier {dossier_id!r}")
         if row.state == DONE:
-            return False
+            return None
         conn.execute(
             update(P)
             .where(key)
@@ -222,7 +222,7 @@ def begin_page(
                 updated_at=at,
             )
         )
-        return True
+        return FileWork.from_row(conn.execute(select(F).where(F.c.dossier_id == dossier_id)).one())
 
 
 @translated
