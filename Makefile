@@ -51,6 +51,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_extract.py --seed 20261129 --out var/bench
 	$(BIN)/python benchmarks/bench_verify.py --seed 20261130 --out var/bench-verify
 	$(BIN)/python benchmarks/bench_identify.py
+	$(BIN)/python benchmarks/bench_tasks.py --seed 20261201 --out var/bench-tasks
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -62,6 +63,7 @@ class Bench:
 
     def __init__(self, folder: Path, cluster: PgCluster, redis: RedisServer) -> None:
         self.folder, self.cluster, self.redis, self.runs = folder, cluster, redis, 0
+        self.cpu: dict[str, float] = {}  # CPU seconds of the processes a run started (workers, Tesseract)
         with admin(cluster.url) as conn:
             conn.execute("CREATE DATABASE bench_template")
         upgrade(f"{cluster.url}/bench_template")
@@ -97,6 +99,7 @@ class Bench:
         """Seconds from submitting the files until every file is done, with `workers` worker processes."""
         env = self.env(HOSO_TASKS="celery", HOSO_OCR_ENGINE=engine)
         started = [Worker(f"b{self.runs}w{i}", env, self.folder) for i in range(workers)]
+        cpu0 = _children_cpu()
         try:
             t0 = time.perf_counter()
             self.ingest(env, files)
@@ -109,6 +112,7 @@ class Bench:
         finally:
             for w in started:
                 w.stop()
+            self.cpu[f"celery{workers}_{engine}"] = _children_cpu() - cpu0
 
     def inprocess(self, files: list[Path], engine: str) -> float:
         """Seconds of the same batch through the embedded in-process runner, one page at a time."""
@@ -116,6 +120,14 @@ class Bench:
         t0 = time.perf_counter()
         self.ingest(env, files)
         return time.perf_counter() - t0
+
+
+def _children_cpu() -> float:
+    """CPU seconds of every finished descendant so far (workers reap their pool and Tesseract children)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _all_done(store: SqlStore, files: int) -> bool:
@@ -127,6 +139,28 @@ def _all_done(store: SqlStore, files: int) -> bool:
         stmt = select(IngestFileRow.state, func.count()).group_by(IngestFileRow.state)
         states: dict[str, int] = {state: n for state, n in conn.execute(stmt)}
     return sum(states.values()) == files and states.get("done", 0) + states.get("failed", 0) == files
+
+
+def sizes(url: str, data: Path, pages: int) -> dict[str, float]:
+    """Bytes per page in the object store (by kind) and average row bytes of the tables a batch fills."""
+    out: dict[str, float] = {}
+    for kind in ("originals", "ocr"):
+        total = sum(f.stat().st_size for f in (data / "objects" / kind).rglob("*") if f.is_file())
+        out[f"objects_{kind}_bytes_per_page"] = round(total / pages)
+    store = SqlStore.from_url(url)
+    try:
+        with store.engine.connect() as conn:
+            from sqlalchemy import text
+
+            for table in ("ingest_pages", "ingest_files", "dossiers", "documents", "flags", "audit_events",
+                          "dossier_transitions"):  # fmt: skip
+                query = text(f"SELECT count(*), avg(pg_column_size(t.*)) FROM {table} t")
+                rows, avg = conn.execute(query).one()
+                out[f"rows_{table}"] = rows
+                out[f"row_bytes_{table}"] = round(float(avg or 0))
+    finally:
+        store.dispose()
+    return out
 
 
 def report(pages: int, t1: float, t2: float, noop_celery: float, noop_inproc: float) -> dict[str, Any]:
@@ -158,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("var/bench-tasks"))
     args = ap.parse_args(argv)
     files = corpus(args.out, args.seed, args.pages)
+    shutil.rmtree(args.out / "runs", ignore_errors=True)  # a kept object store would hold the page results
     bindir = pg_bindir()
     if bindir is None:
         raise SystemExit("PostgreSQL server binaries not found: `make system-deps` installs them")
@@ -170,10 +205,16 @@ def main(argv: list[str] | None = None) -> int:
         t2 = bench.celery(files, 2, "tesseract")
         noop_celery = bench.celery(files, 1, "none")
         noop_inproc = bench.inprocess(files, "none")
+        storage = sizes(f"{cluster.url}/run1", args.out / "runs" / "run1", args.pages)
     finally:
         redis.stop()
         cluster.close()
-    figures = report(args.pages, t1, t2, noop_celery, noop_inproc)
+    figures = report(args.pages, t1, t2, noop_celery, noop_inproc) | storage
+    cpu = {f"cpu_s_per_page_{k}": round(v / args.pages, 3) for k, v in bench.cpu.items()}
+    figures |= cpu | {"load_average_after": round(os.getloadavg()[0], 2)}
+    print("  CPU s/page (all processes of the run): " + ", ".join(f"{k} {v}" for k, v in cpu.items()))
+    print(f"  load average (other work on this machine included): {os.getloadavg()[0]:.2f}")
+    print("  storage: " + ", ".join(f"{k} {v}" for k, v in storage.items()))
     (args.out / "result.json").write_text(json.dumps(figures, indent=1) + "\n")
     return 0
 

@@ -22,8 +22,8 @@ REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 def wait_until(check, timeout, what, poll=0.1):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if check():
-            return
+        if found := check():
+            return found
         time.sleep(poll)
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 

@@ -2,6 +2,7 @@
 
 import json
 import time
+from datetime import UTC, datetime
 
 from tests.tasks.conftest import GOLDEN, Province, assert_no_duplicates, wait_all_done, wait_until, work_rows
 
@@ -11,19 +12,18 @@ def test_worker_killed_mid_page_the_page_is_redelivered_and_finished_once(provin
     out = province.hoso("ingest", *scanned.files, GOLDEN, "--unit", "SXD", "--json")
     queued = [json.loads(line) for line in out.stdout.splitlines()]
     scan_ids = {o["dossier"] for o in queued[: len(scanned.files)]}
-    victim = {}
 
-    def scanned_page_being_read():
+    def reading_a_scan():  # a worker well into a scanned page (reading one takes seconds)
         _, pages = work_rows(province.url)
-        busy = [p for p in pages if p.state == "processing" and p.dossier_id in scan_ids]
-        if busy:
-            victim["page"] = busy[0]
-        return bool(busy)
+        now = datetime.now(UTC)
+        return next((p for p in pages if p.state == "processing" and p.dossier_id in scan_ids
+                     and (now - p.started_at).total_seconds() > 0.3), None)  # fmt: skip
 
-    wait_until(scanned_page_being_read, 60, "a worker reading a scanned page", poll=0.05)
-    page = victim["page"]
-    killed = next(w for w in workers if f"{w.name}@test" == page.worker)
+    busy = wait_until(reading_a_scan, 60, "a worker reading a scanned page", poll=0.05)
+    killed = next(w for w in workers if f"{w.name}@test" == busy.worker)
     killed.kill()
+    _, pages = work_rows(province.url)
+    [page] = [p for p in pages if p.state == "processing" and p.worker == f"{killed.name}@test"]
 
     wait_all_done(province.url, len(queued), 120)
     _, work, pages = assert_no_duplicates(province.url)
@@ -41,13 +41,15 @@ def test_redis_restarted_mid_batch_the_batch_completes_after_hoso_retry(province
     time.sleep(1)
     redis_server.start()
 
-    def idle():  # nothing being read for a while: what is left was lost with the broker
-        work, pages = work_rows(province.url)
-        busy = [p for p in pages if p.state == "processing"]
-        return not busy and (all(w.state == "done" for w in work) or time.sleep(2) or
-                             not [p for p in work_rows(province.url)[1] if p.state == "processing"])
+    def snapshot():
+        return sorted((p.dossier_id, p.number, p.state, p.attempts) for p in work_rows(province.url)[1])
 
-    wait_until(idle, 90, "the workers to go idle", poll=0.5)
+    def idle():  # nothing read for two seconds: what is left was lost with the broker
+        before = snapshot()
+        time.sleep(2)
+        return all(p[2] != "processing" for p in before) and snapshot() == before
+
+    wait_until(idle, 90, "the workers to go idle", poll=0)
     work, pages = work_rows(province.url)
     unfinished = [w for w in work if w.state != "done"]
     retried = json.loads(province.hoso("retry", "--stale-after", "1", "--json").stdout)
