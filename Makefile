@@ -4,7 +4,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils qpdf \
-	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql chromium
+	fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf python3-venv postgresql chromium \
+	redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all setup system-deps demo serve test lint typecheck bench samples clean
@@ -55,6 +56,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_identify.py
 	$(BIN)/python benchmarks/bench_ingest.py --pages 1000 --seed 20261131 --out var/bench-ingest
 	$(BIN)/python benchmarks/bench_ui.py --out var/bench-ui
+	$(BIN)/python benchmarks/bench_tasks.py --seed 20261201 --out var/bench-tasks
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,62 +1,38 @@
-"""Bulk ingest of dossier files: original stored first, then read, identified, compared and flagged.
+"""Bulk ingest of dossier files, in-process: original stored first, then read, identified, compared, flagged.
 
 Resumable by content: a file whose SHA-256 already belongs to a dossier past `received` is skipped; one
-left at `received` (interrupted between its two commits) is finished, never duplicated.
+left at `received` (interrupted between its two commits) is finished, never duplicated. Every file's and
+page's work is kept in ingest_files / ingest_pages, as the Celery runner keeps it (storage.progress).
 """
 
 from __future__ import annotations
 
-import json
+import re
 import tempfile
 from collections.abc import Callable, Generator, Sequence
-from contextlib import closing
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from contextlib import closing, suppress
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
 from hoso.config import ExtractSettings
-from hoso.domain import services
-from hoso.domain.access import Action, authorize
-from hoso.domain.model import DocumentRef, Dossier, DossierState, Flag, PageRef, new_id
+from hoso.domain.model import DossierState, new_id
+from hoso.errors import HosoError
+from hoso.originals import store_original
 from hoso.pipeline import PageProgress, extract
-from hoso.records_import import comparison_view
-from hoso.result import Document, FileResult
+from hoso.recording import Outcome, Upload, officer_index, record_result, result_key
+from hoso.result import FileResult
 from ingest.model import SourceFile
 from ingest.sources import expand
-from matching.compare import compare_document
 from matching.config import MatchConfig
-from matching.identify import Identification, OfficerIndex
-from storage.objects import ObjectStore, content_key, page_key
+from matching.identify import OfficerIndex
+from storage import progress
+from storage.objects import ObjectStore
 from storage.orm import DocumentRow, DossierRow
 from storage.uow import SqlStore
 
-OFFICER_FIELD = "officer"  # the flag field when the dossier's officer cannot be identified
-READ_FIELD = "file"  # the flag field when pages could not be read
-
-
-@dataclass(slots=True)
-class Outcome:
-    """What happened to one file: ingested, resumed, already_stored or failed."""
-
-    path: str
-    sha256: str
-    status: str
-    dossier_id: str | None = None
-    state: str | None = None
-    officer_id: str | None = None
-    flags: list[Flag] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """One `hoso ingest --json` line."""
-        return {
-            "path": self.path, "sha256": self.sha256, "status": self.status, "dossier": self.dossier_id,
-            "state": self.state, "officer": self.officer_id, "flags": [f.id for f in self.flags],
-            "errors": self.errors,
-        }  # fmt: skip
+__all__ = ["Outcome", "ingest", "result_key", "stored_dossiers"]
+_PAGE_ERROR = re.compile(r"page (\d+):")
 
 
 def stored_dossiers(store: SqlStore, hashes: Sequence[str]) -> dict[str, tuple[str, str]]:
@@ -74,66 +50,6 @@ def stored_dossiers(store: SqlStore, hashes: Sequence[str]) -> dict[str, tuple[s
     return out
 
 
-def result_key(sha256: str) -> str:
-    """Where the extraction result (fields with page and bbox) of an original is kept, for the review UI."""
-    return f"{content_key('ocr', sha256)}/result.json"
-
-
-def officer_index(store: SqlStore, unit: str, user: str, only: str | None = None) -> OfficerIndex:
-    """The records of every officer in the unit's subtree (or just `only`), once the user may ingest there."""
-    with store.uow() as uow:
-        units = uow.units.tree()
-        authorize(uow.users.get(user), Action.INGEST, unit, units)
-        officers = uow.officers.list_in_units(units.subtree(unit))
-        if only is not None:  # the clerk named the officer: the paper must match that record
-            officers = [o for o in officers if o.so_dinh_danh == only]
-        views = []
-        for officer in officers:
-            view = comparison_view(uow.records.get(officer.so_dinh_danh))
-            view.setdefault("so_cccd", officer.so_dinh_danh)
-            views.append(view)
-    return OfficerIndex(views)
-
-
-def _identity_doc(result: FileResult) -> Document | None:
-    """The document that says who the dossier belongs to: the Sơ yếu lý lịch, else a decision."""
-    docs = sorted(result.documents, key=lambda d: d.type != "so_yeu_ly_lich")
-    return next((d for d in docs if "ho_ten" in d.fields or "so_cccd" in d.fields), None)
-
-
-def compare(
-    result: FileResult, dossier_id: str, index: OfficerIndex, config: MatchConfig, at: datetime
-) -> tuple[str | None, list[Flag]]:
-    """The identified officer (None: a flag says why) and the dossier's cảnh báo."""
-    flags: list[Flag] = []
-
-    def flag(field_: str, paper: str | None, electronic: str | None, reason: str, **kw: Any) -> None:
-        flags.append(Flag(new_id(), dossier_id, field_, paper, electronic, kw.pop("score", 0.0), reason, at,
-                          **kw))  # fmt: skip
-
-    for error in result.errors:
-        flag(READ_FIELD, None, None, f"không đọc được: {error}")
-    doc = _identity_doc(result)
-    ident = index.identify_fields(doc.fields) if doc else Identification(
-        "not_found", None, 0.0, "none", "no name or CCCD read on paper"
-    )  # fmt: skip
-    if not ident.matched or ident.record is None:
-        paper = None
-        if doc is not None:
-            paper = " / ".join(doc.fields[k].value for k in ("ho_ten", "so_cccd") if k in doc.fields)
-        reason = f"không xác định được cán bộ ({ident.status}): {ident.reason}"
-        if ident.candidates:
-            reason += f"; candidates {', '.join(ident.candidates)}"
-        flag(OFFICER_FIELD, paper, None, reason, score=ident.score)
-        return None, flags
-    for i, document in enumerate(result.documents):
-        for f in compare_document(document, ident.record, index=i, config=config):
-            bbox = (f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]) if f.bbox and len(f.bbox) == 4 else None
-            flag(f.field, f.paper, f.electronic, f.reason, score=f.score, document_index=f.document,
-                 page=f.page, bbox=bbox)  # fmt: skip
-    return str(ident.record["so_cccd"]), flags
-
-
 def ingest(
     store: SqlStore,
     objects: ObjectStore,
@@ -147,59 +63,75 @@ def ingest(
     on_page: PageProgress | None = None,
     officer: str | None = None,
 ) -> Generator[Outcome, None, None]:
-    """One Outcome per file: skipped and unreadable ones first, then each new file (one dossier) in order."""
+    """One Outcome per file: skipped and unreadable ones first, then each new file (one dossier) in order.
+
+    `officer` (a số định danh): the clerk named the officer, so the paper is compared with that record only.
+    """
     config = config or MatchConfig.from_env()
     index = officer_index(store, unit, user, officer)
     with tempfile.TemporaryDirectory(prefix="hoso-ingest-") as tmp:
         sources = list(expand(list(paths), Path(tmp)))
         stored = stored_dossiers(store, [s.sha256 for s in sources if s.sha256])
-        todo: list[tuple[SourceFile, str | None]] = []
-        seen: set[str] = set()
+        todo: list[tuple[SourceFile, Upload, bool]] = []
         if on_plan is not None:
             on_plan(len(sources))
         for src in sources:
-            if src.errors or src.path is None:
-                yield Outcome(src.display_path, src.sha256, "failed", errors=list(src.errors))
-            elif src.sha256 in seen or (
-                src.sha256 in stored and stored[src.sha256][1] != DossierState.RECEIVED.value
-            ):
-                dossier_id, state = stored.get(src.sha256, (None, None))
-                yield Outcome(src.display_path, src.sha256, "already_stored", dossier_id, state)
-            else:
-                seen.add(src.sha256)
-                key = content_key("originals", src.sha256, src.path.suffix.lower())
-                with src.path.open("rb") as stream:  # the original is kept before anything else happens
-                    objects.put(key, stream)
-                todo.append((src, stored.get(src.sha256, (None, ""))[0]))
+            skip = skipped(src, stored, {u.sha256 for _, u, _ in todo})
+            if skip is not None:
+                yield skip
+                continue
+            resumed = stored.get(src.sha256, (None, ""))[0]
+            todo.append((src, queue(store, objects, src, resumed, unit, user), resumed is not None))
         if not todo:
             return
-        paths_todo = [str(s.path) for s, _ in todo]
+        paths_todo = [str(s.path) for s, _, _ in todo]
         # closing(): an interrupted ingest (Ctrl-C) must shut the page workers and temp files now, not at GC
         results = extract(paths_todo, settings or ExtractSettings.from_env(), on_page=on_page)
         with closing(results):
-            for (src, resumed), result in zip(todo, results, strict=True):
-                data = json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
-                objects.put(result_key(src.sha256), data, "application/json")
-                yield _record(store, src, resumed, result, unit, user, index, config)
+            for (_, upload, resumed_), result in zip(todo, results, strict=True):
+                yield finish(store, upload, resumed_, result, index, config, objects)
 
 
-def _record(
-    store: SqlStore, src: SourceFile, resumed: str | None, result: FileResult, unit: str, user: str,
-    index: OfficerIndex, config: MatchConfig,
-) -> Outcome:  # fmt: skip
-    """Receive the dossier (unless resuming one) and store its flags: two short transactions."""
-    at = datetime.now(UTC)
-    dossier_id = resumed or new_id()
-    officer_id, flags = compare(result, dossier_id, index, config, at)
-    if resumed is None:
-        docs = [
-            DocumentRef(i, d.type, src.sha256, tuple(PageRef(n, page_key(src.sha256, n)) for n in d.pages))
-            for i, d in enumerate(result.documents)
-        ]  # page images are rendered from the original on first view and kept under image_key
-        dossier = Dossier(dossier_id, unit, user, at, officer_id=officer_id,
-                          documents=docs or [DocumentRef(0, "khac", src.sha256)])  # fmt: skip
-        services.receive(store.uow(), dossier, now=at)
-    state = services.record_extraction(store.uow(), dossier_id, flags, now=at)
-    status = "resumed" if resumed else "ingested"
-    return Outcome(src.display_path, src.sha256, status, dossier_id, state.value, officer_id, flags,
-                   list(result.errors))  # fmt: skip
+def skipped(src: SourceFile, stored: dict[str, tuple[str, str]], queued: set[str]) -> Outcome | None:
+    """The outcome of a file that needs no work (unreadable, or stored before), else None."""
+    if src.errors or src.path is None:
+        return Outcome(src.display_path, src.sha256, "failed", errors=list(src.errors))
+    done_before = src.sha256 in stored and stored[src.sha256][1] != DossierState.RECEIVED.value
+    if src.sha256 in queued or done_before:
+        dossier_id, state = stored.get(src.sha256, (None, None))
+        return Outcome(src.display_path, src.sha256, "already_stored", dossier_id, state)
+    return None
+
+
+def queue(store: SqlStore, objects: ObjectStore, src: SourceFile, resumed: str | None, unit: str,
+          user: str) -> Upload:  # fmt: skip
+    """Keep the original (before anything else happens) and register its work, fixing the dossier id."""
+    key = store_original(objects, src)
+    work = progress.FileWork(resumed or new_id(), src.sha256, src.display_path, key, src.kind, unit, user)
+    work = progress.queue_file(store.engine, work)
+    return Upload(resumed or work.dossier_id, src.sha256, src.display_path, unit, user)
+
+
+def finish(store: SqlStore, upload: Upload, resumed: bool, result: FileResult, index: OfficerIndex,
+           config: MatchConfig, objects: ObjectStore | None = None) -> Outcome:  # fmt: skip
+    """Book the pages read, record the dossier and its flags, and close the file's work."""
+    problems = [e for e in result.errors if not _PAGE_ERROR.match(e)]
+    page_errors: dict[int, str] = {}
+    for e in result.errors:
+        if m := _PAGE_ERROR.match(e):
+            page_errors.setdefault(int(m.group(1)), e)
+    pages = [(n, page_errors.get(n)) for n in range(1, result.pages + 1)]
+    try:
+        progress.record_read(store.engine, upload.dossier_id, pages, problems)
+        outcome = record_result(store, upload, resumed, result, index, config, objects)
+        progress.finish_file(store.engine, upload.dossier_id)
+    except HosoError as exc:
+        _fail_quietly(store, upload.dossier_id, f"{exc.code}: {exc.message}")
+        raise
+    return outcome
+
+
+def _fail_quietly(store: SqlStore, dossier_id: str, reason: str) -> None:
+    """Best effort: when the database itself is down, the failure cannot be written either."""
+    with suppress(HosoError):
+        progress.fail_file(store.engine, dossier_id, reason)

@@ -22,6 +22,10 @@ def _engine(spec: str) -> OcrEngine:
         from ocr.engine.replay import ReplayEngine
 
         return ReplayEngine(spec.removeprefix("replay:"))
+    if spec == "none":  # benchmarks: everything but OCR
+        from ocr.engine.null import NullEngine
+
+        return NullEngine()
     from ocr.engine.tesseract import TesseractEngine
 
     return TesseractEngine()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import deque
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -28,19 +28,32 @@ def _watch(result: FileResult, futures: list[tuple[int, Future[PageText]]], on_p
         fut.add_done_callback(lambda _f: on_page(result, next(done)))
 
 
-def _finish(result: FileResult, futures: list[tuple[int, Future[PageText]]]) -> FileResult:
-    """Collect a file's pages in order and build its documents."""
-    pages: list[PageText] = []
-    for number, fut in futures:
-        try:
-            page = fut.result()
-        except Exception as exc:  # noqa: BLE001 - one bad page must not sink the file
-            result.errors.append(f"page {number}: {exc}")
+def collect(result: FileResult, pages: Iterable[tuple[int, PageText | BaseException]]) -> FileResult:
+    """A file's pages in order (a read page, or why it could not be read) → its errors and documents.
+
+    The one place a file's result is built: the in-process pool and the Celery finish task both call it.
+    """
+    read: list[PageText] = []
+    for number, page in pages:
+        if isinstance(page, BaseException):  # one bad page must not sink the file
+            result.errors.append(f"page {number}: {page}")
             continue
         result.errors.extend(page.errors)
-        pages.append(page)
-    result.documents = assemble(pages)
+        read.append(page)
+    result.documents = assemble(read)
     return result
+
+
+def _outcome(fut: Future[PageText]) -> PageText | BaseException:
+    try:
+        return fut.result()
+    except Exception as exc:  # noqa: BLE001 - reported as the page's error
+        return exc
+
+
+def _finish(result: FileResult, futures: list[tuple[int, Future[PageText]]]) -> FileResult:
+    """Collect a file's pages in order and build its documents."""
+    return collect(result, ((number, _outcome(fut)) for number, fut in futures))
 
 
 def extract(

@@ -251,3 +251,52 @@ class UploadRow(Base):
 Index("ix_flags_created_at_id", FlagRow.created_at, FlagRow.id)  # the review queue, oldest (most due) first
 Index("ix_dossiers_unit_received", DossierRow.unit_code, DossierRow.received_at)  # drill-down lists
 Index("ix_dossiers_received_id", DossierRow.received_at, DossierRow.id)  # province-wide list, newest first
+
+
+class IngestFileRow(Base):
+    """Work on one uploaded file (issue 5): where it is in the pipeline, how often tried, why it failed.
+
+    The dossier id is chosen when the file is queued; the dossier row itself is written by the last stage,
+    exactly as the in-process path writes it, so a half-read file never shows up as a dossier.
+    """
+
+    __tablename__ = "ingest_files"
+    dossier_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    display_path: Mapped[str] = mapped_column(Text)
+    object_key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    clerk: Mapped[str] = mapped_column(String(128))
+    state: Mapped[str] = mapped_column(String(16), index=True)  # queued | processing | done | failed
+    stage: Mapped[str] = mapped_column(String(16))  # split | read | finish | done
+    pages: Mapped[int | None] = mapped_column(Integer)
+    problems: Mapped[list[str]] = mapped_column(JSON)  # why the file itself is unreadable (becomes a flag)
+    attempts: Mapped[int] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)  # why the work failed (storage down, lost message, …)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))  # the task finishing the file
+    queued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class IngestPageRow(Base):
+    """Work on one page: queued (dispatched_at set once sent to a worker), processing, done or failed."""
+
+    __tablename__ = "ingest_pages"
+    __table_args__ = (Index("ix_ingest_pages_dispatch", "unit_code", "state", "dispatched_at", "queued_at"),)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("ingest_files.dossier_id"), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(64))  # copied from the file: the fair dispatch reads it
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    worker: Mapped[str | None] = mapped_column(String(128))
+    result_key: Mapped[str | None] = mapped_column(Text)
+    seconds: Mapped[float | None] = mapped_column(Float)
+    queued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    dispatched_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from hoso.cli import admin, ingest, records, review, serve
+from hoso.cli import admin, ingest, records, review, serve, tasks
 from hoso.cli.common import HosoGroup
 from hoso.cli.extract import extract_command
 from hoso.cli.verify import verify_command
@@ -23,6 +23,7 @@ records.register(app)
 ingest.register(app)
 review.register(app)
 serve.register(app)
+tasks.register(app)
 
 
 @app.command("version")

@@ -21,6 +21,7 @@ _STATUS = {
     "resumed": "đã nhận (tiếp tục)",
     "already_stored": "đã lưu trước đó (already stored)",
     "failed": "lỗi",
+    "queued": "đã xếp hàng xử lý",
 }
 
 
@@ -38,12 +39,23 @@ def ingest_command(
     unit: Annotated[str, typer.Option("--unit", help="Unit code the dossiers belong to")],
     user: Annotated[str | None, typer.Option("--user", envvar=USER_ENV, help=USER_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per file")] = False,
+    wait: Annotated[
+        float, typer.Option("--wait", help="HOSO_TASKS=celery: wait SECONDS for the workers, then report")
+    ] = 0.0,
 ) -> None:
     """Store each original, read it, find its officer, compare with the record and raise cảnh báo.
 
     One file = one dossier. A file already stored (same SHA-256) is skipped, so an interrupted run is
     finished by running it again. Exit status: 0, or 1 when a file could not be read.
+    With HOSO_TASKS=celery the files are stored and queued for the workers (status "queued").
     """
+    from hoso.tasks.settings import CELERY, TaskSettings
+
+    if TaskSettings.from_env().mode == CELERY:
+        from hoso.cli.submit import submit_command
+
+        submit_command(paths, unit, acting_user(user), as_json, wait)
+        return
     from hoso.intake import ingest
     from storage.objects import default_object_store
 
@@ -64,12 +76,17 @@ def ingest_command(
             for outcome in outcomes:
                 bar.update(task, advance=1, description=outcome.path[-40:])
                 failed = failed or outcome.status == "failed" or bool(outcome.errors)
-                if as_json:
-                    sys.stdout.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
-                else:
-                    typer.echo(_line(outcome))
-                sys.stdout.flush()
+                show(outcome, as_json)
     raise typer.Exit(1 if failed else 0)
+
+
+def show(outcome: Outcome, as_json: bool) -> None:
+    """One line per file: JSON, or Vietnamese text."""
+    if as_json:
+        sys.stdout.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+    else:
+        typer.echo(_line(outcome))
+    sys.stdout.flush()
 
 
 def register(app: typer.Typer) -> None:

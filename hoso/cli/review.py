@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from hoso.cli.common import USER_ENV, USER_HELP, acting_user, open_store
+from hoso.cli.work import print_work, work_json
 from hoso.domain import services
 from hoso.domain.backlog import UnitBacklog, total
 from hoso.domain.model import Flag
@@ -85,9 +86,11 @@ def backlog_command(
             roots = [unit] if unit else [scope] if scope else uow.units.tree().roots()
         for root in roots:
             rows += services.backlog(store.uow(), root, today, user=user)
+        work = work_json(store, [r.unit_code for r in rows])
     summary = total(rows)
     if as_json:
         out = {"date": today.isoformat(), "units": [r.to_json() for r in rows], "total": summary.to_json()}
+        out["work"] = work
         typer.echo(json.dumps(out, ensure_ascii=False))
         return
     table = Table(title=f"Tồn đọng ngày {today:%d/%m/%Y}", title_justify="left")
@@ -98,6 +101,7 @@ def backlog_command(
         table.add_row(r.unit_code, r.unit_name, *(str(r.states.get(s, 0)) for s in states),
                       str(r.open_flags), str(r.overdue_dossiers), str(r.overdue_flags))  # fmt: skip
     Console(highlight=False, width=max(160, Console().width)).print(table)
+    print_work(work)
 
 
 def register(app: typer.Typer) -> None:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = Path(__file__).with_name("compose-spec.json")
 STATEFUL = ("postgres", "redis", "minio")
 ONE_SHOT = ("createbuckets", "migrate")
-DEV_ONLY_APT = {"python3-venv", "postgresql", "chromium"}  # the Makefile installs these for tests only
+DEV_ONLY_APT = {"python3-venv", "postgresql", "chromium", "redis-server"}  # the Makefile installs these for tests only
 SOURCE_DIRS = ("hoso", "ingest", "ocr", "matching", "storage", "review_ui")
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}")
 

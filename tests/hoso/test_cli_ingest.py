@@ -91,11 +91,11 @@ def test_unknown_officer_is_a_flag_and_nothing_is_duplicated(province, tmp_path)
 
 
 def test_interrupted_ingest_resumes_without_duplicates(province, tmp_path, monkeypatch):
-    import hoso.intake
+    import hoso.recording
 
     copy = tmp_path / "copy.pdf"
     copy.write_bytes(GOLDEN.read_bytes() + b"\n% second upload\n")  # another hash, same content
-    real, calls = hoso.intake.services.record_extraction, []
+    real, calls = hoso.recording.services.record_extraction, []
 
     def interrupted(*args, **kwargs):
         calls.append(1)
@@ -103,10 +103,10 @@ def test_interrupted_ingest_resumes_without_duplicates(province, tmp_path, monke
             raise KeyboardInterrupt  # Ctrl-C between the second file's two commits
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(hoso.intake.services, "record_extraction", interrupted)
+    monkeypatch.setattr(hoso.recording.services, "record_extraction", interrupted)
     assert run("ingest", GOLDEN, copy, "--unit", "SXD", "--user", "clerk").exit_code != 0
     gc.collect()  # an interrupted run must already have cleaned up: nothing left for the collector to warn of
-    monkeypatch.setattr(hoso.intake.services, "record_extraction", real)
+    monkeypatch.setattr(hoso.recording.services, "record_extraction", real)
     rerun = run("ingest", GOLDEN, copy, "--unit", "SXD", "--user", "clerk", "--json")
     assert rerun.exit_code == 0, rerun.output
     statuses = sorted(json.loads(line)["status"] for line in rerun.stdout.splitlines())

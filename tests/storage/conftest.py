@@ -1,100 +1,17 @@
-"""Databases for the storage tests: a migrated SQLite file per test, and a throwaway PostgreSQL cluster.
+"""Databases for the storage tests: a migrated SQLite file per test; PostgreSQL comes from tests/conftest.py.
 
-The cluster comes from Debian's `postgresql` package (the Makefile installs it): initdb and pg_ctl run as
-user `postgres` when the tests run as root (pg_ctl refuses root), in a fresh directory under /tmp, on a
-free port, with fsync off. One cluster per pytest process (xdist workers get their own); every test gets
-a fresh database copied from a template that the Alembic migration built once.
+The cluster comes from Debian's `postgresql` package (the Makefile installs it), one per pytest process
+(xdist workers get their own); every test gets a fresh database copied from a migrated template.
 """
 
-import os
 import shutil
-import socket
-import subprocess
-import tempfile
-from pathlib import Path
 
-import psycopg
 import pytest
 
 from hoso.domain.demo import seed
 from storage.migrate import upgrade
 from storage.uow import SqlStore
 from tests.storage.s3_server import MotoS3Server
-
-PG_GLOB = "/usr/lib/postgresql/*/bin"
-
-
-def pg_bindir() -> Path | None:
-    """The newest installed PostgreSQL server binaries, if any."""
-    found = [Path(p) for p in sorted(Path("/").glob(PG_GLOB.lstrip("/"))) if (Path(p) / "pg_ctl").exists()]
-    return max(found, key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0) if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _run(cmd, as_postgres):
-    prefix = ["runuser", "-u", "postgres", "--"] if as_postgres else []
-    done = subprocess.run(prefix + cmd, capture_output=True, text=True, timeout=60)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-
-
-@pytest.fixture(scope="session")
-def pg_server():
-    """Base URL (no database) of a PostgreSQL cluster started for this test session."""
-    bindir = pg_bindir()
-    if bindir is None:
-        pytest.fail(
-            f"PostgreSQL server binaries not found under {PG_GLOB}: install Debian's `postgresql` "
-            "package (`make system-deps` does), the storage tests run against it",
-            pytrace=False,
-        )
-    as_postgres = os.geteuid() == 0
-    base = Path(tempfile.mkdtemp(prefix="hoso-pg-", dir="/tmp"))
-    if as_postgres:
-        shutil.chown(base, "postgres", "postgres")
-    data, port = base / "data", _free_port()
-    try:
-        _run([str(bindir / "initdb"), "--no-sync", "-D", str(data), "-U", "postgres", "-A", "trust",
-              "-E", "UTF8", "--locale=C"], as_postgres)
-        opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        _run([str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(base / "log"), "-w", "start"],
-             as_postgres)
-        try:
-            yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
-        finally:
-            _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], as_postgres)
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
-
-
-def _admin(server_url):
-    return psycopg.connect(server_url.replace("postgresql+psycopg", "postgresql") + "/postgres", autocommit=True)
-
-
-@pytest.fixture(scope="session")
-def pg_template(pg_server):
-    """A database migrated to head once, copied for each test (CREATE DATABASE … TEMPLATE is fast)."""
-    with _admin(pg_server) as conn:
-        conn.execute("CREATE DATABASE hoso_template")
-    upgrade(f"{pg_server}/hoso_template")
-    return "hoso_template"
-
-
-@pytest.fixture
-def postgresql_url(pg_server, pg_template):
-    """A fresh, migrated PostgreSQL database for one test."""
-    name = f"t_{os.getpid()}_{next(_counter)}"
-    with _admin(pg_server) as conn:
-        conn.execute(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
-    return f"{pg_server}/{name}"
-
-
-_counter = iter(range(1, 1_000_000))
 
 
 @pytest.fixture(scope="session")

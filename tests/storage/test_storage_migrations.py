@@ -13,6 +13,7 @@ TABLES = {
     "units", "users", "officers", "records", "record_history", "dossiers", "dossier_transitions",
     "documents", "pages", "flags", "resolutions", "approvals", "audit_events", "alembic_version",
     "user_credentials", "uploads",  # review UI (0002)
+    "ingest_files", "ingest_pages",
 }
 
 
