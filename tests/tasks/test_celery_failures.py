@@ -8,7 +8,8 @@ from tests.tasks.conftest import GOLDEN, Province, assert_no_duplicates, wait_al
 
 
 def test_worker_killed_mid_page_the_page_is_redelivered_and_finished_once(province, scanned):
-    workers = province.start_workers(2, HOSO_VISIBILITY_TIMEOUT="20", HOSO_PAGE_TIME_LIMIT="15")
+    # limits well above a page read on a loaded machine (a time-limit kill would count as a second attempt)
+    workers = province.start_workers(2, HOSO_VISIBILITY_TIMEOUT="40", HOSO_PAGE_TIME_LIMIT="30")
     out = province.hoso("ingest", *scanned.files, GOLDEN, "--unit", "SXD", "--json")
     queued = [json.loads(line) for line in out.stdout.splitlines()]
     scan_ids = {o["dossier"] for o in queued[: len(scanned.files)]}
