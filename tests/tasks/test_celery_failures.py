@@ -1,4 +1,5 @@
-"""Failures of real processes mid-batch: a worker SIGKILLed, Redis restarted, the database away for seconds."""
+"""Failures of real processes mid-batch: a worker SIGKILLed, Redis restarted, the database or the object
+store (an S3 server) away for seconds."""
 
 import json
 import time
@@ -77,3 +78,31 @@ def test_database_away_for_seconds_tasks_retry_and_finish(own_pg, tmp_path, redi
         assert "database error" in logs and "retry 1 in" in logs  # the outage was seen and retried
     finally:
         province.close()
+
+
+def test_object_store_away_for_ten_seconds_tasks_retry_and_finish(province, scanned, tmp_path):
+    from tests.storage.s3_server import MotoS3Server
+
+    moto = MotoS3Server(tmp_path / "moto.log").start()
+    try:
+        s3 = moto.settings(timeout=2.0, retries=0)
+        province.env.update({
+            "HOSO_OBJECT_STORE": "s3", "HOSO_S3_ENDPOINT": s3.endpoint, "HOSO_S3_ACCESS_KEY": s3.access_key,
+            "HOSO_S3_SECRET_KEY": s3.secret_key, "HOSO_S3_BUCKET": s3.bucket, "HOSO_S3_SECURE": "false",
+            "HOSO_S3_TIMEOUT": "2", "HOSO_S3_RETRIES": "0", "HOSO_MAX_RETRIES": "30",
+        })  # fmt: skip
+        province.start_workers(2)
+        out = province.hoso("ingest", GOLDEN, *scanned.files, "--unit", "SXD", "--json")
+        files = len(out.stdout.splitlines())
+        wait_until(lambda: any(p.state == "done" for p in work_rows(province.url)[1]), 60, "a first page read")
+        moto.pause()  # connections hang: every store call times out, as with a MinIO host gone away
+        time.sleep(10)
+        moto.resume()
+        wait_all_done(province.url, files, 180)
+        assert_no_duplicates(province.url)
+        logs = "".join(w.path.read_text(errors="replace") for w in province.workers)
+        retried = [line for line in logs.splitlines() if "retry 1 in" in line]
+        assert any("timed out" in line or "object store" in line for line in retried), logs[-3000:]
+    finally:
+        province.close()
+        moto.stop()
