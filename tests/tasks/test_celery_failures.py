@@ -70,7 +70,7 @@ def test_database_away_for_seconds_tasks_retry_and_finish(own_pg, tmp_path, redi
         files = len(out.stdout.splitlines())
         wait_until(lambda: any(p.state == "done" for p in work_rows(province.url)[1]), 60, "a first page read")
         own_pg.stop()
-        time.sleep(5)
+        time.sleep(10)
         own_pg.start()
         wait_all_done(province.url, files, 120)
         assert_no_duplicates(province.url)
