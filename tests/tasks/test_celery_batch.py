@@ -10,7 +10,11 @@ from tests.tasks.conftest import GOLDEN, Province, fresh_database, outcome_view
 
 def test_batch_through_two_workers_equals_the_inprocess_run(province, scanned, pg_server, pg_template, tmp_path):
     province.start_workers(2)
-    files = [GOLDEN, *scanned.files]
+    copies = []  # the golden dossier again under other hashes: a 53-page batch, most of it text layer (fast)
+    for i in range(9):
+        copies.append(tmp_path / f"copy{i}.pdf")
+        copies[-1].write_bytes(GOLDEN.read_bytes() + f"\n% copy {i}\n".encode())
+    files = [GOLDEN, *copies, *scanned.files]
     done = province.hoso("ingest", *files, "--unit", "SXD", "--json", "--wait", "180")
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert sorted(o["status"] for o in lines) == ["ingested"] * len(files), done.stdout
@@ -23,7 +27,7 @@ def test_batch_through_two_workers_equals_the_inprocess_run(province, scanned, p
         celery_view = outcome_view(store)
     finally:
         store.dispose()
-    assert len(pages) == 5 + len(scanned.files)
+    assert len(pages) == 5 * (1 + len(copies)) + len(scanned.files) >= 50
     assert all(p.state == "done" and p.attempts == 1 for p in pages), [(p.number, p.state, p.attempts) for p in pages]
     assert {p.worker for p in pages} == {"w1@test", "w2@test"}  # both workers read pages
     assert all(w.state == "done" and w.error is None for w in work)
