@@ -7,11 +7,16 @@ spelling. A high-confidence reading is never changed (the paper itself may be wr
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
 from functools import cache
+from typing import TypeVar
 
 from hoso.catalog import CCCD_PROVINCES
 from ocr.extract.anchors import fold
 from ocr.model import Word
+
+T = TypeVar("T", bound=Hashable)
+K = TypeVar("K", bound=Hashable)
 
 _ADMIN = (
     "ỦY BAN NHÂN DÂN UBND TỈNH HUYỆN QUẬN THỊ XÃ THÀNH PHỐ PHƯỜNG TRẤN SỞ NỘI VỤ TÀI CHÍNH "
@@ -22,18 +27,19 @@ _ADMIN = (
 )
 
 
+def unambiguous(items: Iterable[T], key: Callable[[T], K]) -> dict[K, T]:
+    """Each key → its item, where exactly one distinct item has that key (a shared fold settles nothing)."""
+    seen: dict[K, set[T]] = {}
+    for item in items:
+        seen.setdefault(key(item), set()).add(item)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
 @cache
 def _words() -> dict[str, str]:
     """Folded → canonical upper-case word; administrative words win over place names."""
-    out: dict[str, str] = {}
-    for source in (_ADMIN, " ".join(CCCD_PROVINCES.values()).upper()):
-        seen: dict[str, set[str]] = {}
-        for word in source.replace("-", " ").split():
-            seen.setdefault(fold(word), set()).add(word)
-        for k, v in seen.items():
-            if len(v) == 1 and k not in out:
-                out[k] = next(iter(v))
-    return out
+    places = unambiguous(" ".join(CCCD_PROVINCES.values()).upper().replace("-", " ").split(), fold)
+    return places | unambiguous(_ADMIN.replace("-", " ").split(), fold)
 
 
 def settle_header_word(word: Word, sure: float = 0.95) -> str:
@@ -57,10 +63,7 @@ _SURNAMES = (
 def _surnames() -> tuple[frozenset[str], dict[str, str]]:
     """Known surnames, and folded → surname where the fold is unambiguous."""
     names = _SURNAMES.split()
-    seen: dict[str, set[str]] = {}
-    for n in names:
-        seen.setdefault(fold(n), set()).add(n)
-    return frozenset(names), {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    return frozenset(names), unambiguous(names, fold)
 
 
 def settle_surname(name: str, conf: float, sure: float = 0.95) -> str:

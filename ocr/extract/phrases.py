@@ -15,6 +15,7 @@ from functools import cache
 
 from hoso.catalog import CCCD_PROVINCES
 from ocr.extract.anchors import fold
+from ocr.extract.lexicon import unambiguous
 from ocr.model import Word
 
 _PREFIXES = """
@@ -55,11 +56,8 @@ def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, ...]], int]:
     phrases = _split(_PHRASES) + departments + [f"sở {d}" for d in departments]
     phrases += [f"tỉnh {p}" for p in provinces] + [f"thành phố {p}" for p in provinces]
     phrases += provinces
-    seen: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        words = tuple(phrase.replace(",", " ").replace(" - ", " ").split())
-        seen.setdefault(tuple(fold(w) for w in words), set()).add(words)
-    table = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    spelled = (tuple(p.replace(",", " ").replace(" - ", " ").split()) for p in phrases)
+    table = unambiguous(spelled, lambda words: tuple(fold(w) for w in words))
     return table, max(len(k) for k in table)
 
 
@@ -105,13 +103,7 @@ def _closed_lists() -> dict[str, dict[str, str]]:
     """Field → folded name → catalog spelling, for the closed lists (54 dân tộc, the tôn giáo)."""
     from hoso.catalog import DAN_TOC, TON_GIAO
 
-    out: dict[str, dict[str, str]] = {}
-    for key, names in (("dan_toc", DAN_TOC), ("ton_giao", TON_GIAO)):
-        seen: dict[str, set[str]] = {}
-        for name in names:
-            seen.setdefault(fold(name), set()).add(name)
-        out[key] = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
-    return out
+    return {"dan_toc": unambiguous(DAN_TOC, fold), "ton_giao": unambiguous(TON_GIAO, fold)}
 
 
 def settle_closed_value(key: str, value: str, conf: float, sure: float = 0.99) -> str:
