@@ -20,7 +20,7 @@ from hoso.domain.model import DossierState, new_id
 from hoso.errors import HosoError
 from hoso.originals import store_original
 from hoso.pipeline import PageProgress, extract
-from hoso.recording import Outcome, Upload, officer_index, record_result, result_key
+from hoso.recording import Outcome, Upload, officer_index, record_result
 from hoso.result import FileResult
 from ingest.model import SourceFile
 from ingest.sources import expand
@@ -31,7 +31,7 @@ from storage.objects import ObjectStore
 from storage.orm import DocumentRow, DossierRow
 from storage.uow import SqlStore
 
-__all__ = ["Outcome", "ingest", "result_key", "stored_dossiers"]
+__all__ = ["Outcome", "ingest", "stored_dossiers"]
 _PAGE_ERROR = re.compile(r"page (\d+):")
 
 

@@ -15,7 +15,7 @@ from storage.objects import ObjectStore, content_key
 ENCODING = "utf-8"
 
 
-def result_key(sha256: str, number: int) -> str:
+def page_result_key(sha256: str, number: int) -> str:
     """`ocr/<sha[:2]>/<sha>/<number:04d>.json`: content-addressed, so written once and never changed."""
     return f"{content_key('ocr', sha256)}/{number:04d}.json"
 
@@ -56,9 +56,9 @@ def from_json(data: dict[str, Any]) -> PageText:
 def save(objects: ObjectStore, sha256: str, page: PageText) -> str:
     """Store a page's result; a result stored before is kept as it is (same key, same page)."""
     body = json.dumps(to_json(page), ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
-    return objects.put(result_key(sha256, page.number), body, "application/json")
+    return objects.put(page_result_key(sha256, page.number), body, "application/json")
 
 
 def load(objects: ObjectStore, sha256: str, number: int) -> PageText:
     """A stored page result; NotFound when the page was never read."""
-    return from_json(json.loads(objects.get(result_key(sha256, number)).decode(ENCODING)))
+    return from_json(json.loads(objects.get(page_result_key(sha256, number)).decode(ENCODING)))

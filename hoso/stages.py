@@ -74,7 +74,7 @@ def read(rt: Runtime, dossier_id: str, number: int, worker: str) -> bool:
     work = progress.begin_page(engine, dossier_id, number, worker)
     if work is None:
         return progress.end_page(engine, dossier_id, number, None, None, None)
-    key = page_results.result_key(work.sha256, number)
+    key = page_results.page_result_key(work.sha256, number)
     started = time.perf_counter()
     if rt.objects.exists(key):
         page = page_results.load(rt.objects, work.sha256, number)

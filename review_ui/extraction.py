@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hoso.errors import NotFound
-from hoso.intake import result_key
+from hoso.recording import result_key
 from storage.objects import ObjectStore
 
 

@@ -6,7 +6,7 @@ from contextlib import closing
 
 import pytest
 
-from hoso.intake import result_key
+from hoso.recording import result_key
 from storage.objects import content_key
 from tests.hoso.test_cli_ingest import GOLDEN, province, run  # noqa: F401 - `province` is a fixture
 from tests.storage.s3_server import ACCESS_KEY, SECRET_KEY
