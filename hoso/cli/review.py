@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -14,17 +14,8 @@ from hoso.cli.common import USER_ENV, USER_HELP, acting_user, open_store
 from hoso.cli.work import print_work, work_json
 from hoso.domain import services
 from hoso.domain.backlog import UnitBacklog, total
-from hoso.domain.model import Flag
 
 UserOpt = Annotated[str | None, typer.Option("--user", envvar=USER_ENV, help=USER_HELP)]
-
-
-def _flag_json(f: Flag) -> dict[str, Any]:
-    return {
-        "id": f.id, "dossier": f.dossier_id, "field": f.field, "paper": f.paper_value,
-        "electronic": f.electronic_value, "score": f.score, "reason": f.reason, "document": f.document_index,
-        "page": f.page, "created_at": f.created_at.isoformat(), "open": f.is_open,
-    }  # fmt: skip
 
 
 def flags_command(
@@ -36,7 +27,7 @@ def flags_command(
     with open_store() as store:
         flags = services.list_flags(store.uow(), acting_user(user), unit_code=unit)
     if as_json:
-        typer.echo(json.dumps([_flag_json(f) for f in flags], ensure_ascii=False))
+        typer.echo(json.dumps([f.summary() for f in flags], ensure_ascii=False))
         return
     table = Table(title=f"Cảnh báo đang mở ({len(flags)})", title_justify="left")
     for col in ("Mã cảnh báo", "Hồ sơ", "Trường", "Trên giấy", "Hồ sơ điện tử", "Lý do", "Trang"):

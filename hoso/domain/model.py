@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from hoso.errors import ValidationError
 
@@ -240,6 +241,15 @@ class Flag:
     def is_open(self) -> bool:
         """A flag stays open until a resolution is attached."""
         return self.resolution is None
+
+    def summary(self) -> dict[str, Any]:
+        """The flag as `hoso flags --json` lists it; the web API adds box, due date and resolution."""
+        return {
+            "id": self.id, "dossier": self.dossier_id, "field": self.field, "paper": self.paper_value,
+            "electronic": self.electronic_value, "score": self.score, "reason": self.reason,
+            "document": self.document_index, "page": self.page, "created_at": self.created_at.isoformat(),
+            "open": self.is_open,
+        }  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,19 +45,9 @@ def flag_json(f: Flag) -> dict[str, Any]:
     """A cảnh báo as the API returns it."""
     res = f.resolution
     return {
-        "id": f.id,
-        "dossier": f.dossier_id,
-        "field": f.field,
-        "paper": f.paper_value,
-        "electronic": f.electronic_value,
-        "score": f.score,
-        "reason": f.reason,
-        "document": f.document_index,
-        "page": f.page,
+        **f.summary(),
         "bbox": list(f.bbox) if f.bbox else None,
         "blocking": f.blocking,
-        "open": f.is_open,
-        "created_at": f.created_at.isoformat(),
         "due": flag_due(f.created_at).isoformat(),
         "resolution": None
         if res is None
