@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import subprocess
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -174,6 +175,37 @@ def time_raw_tesseract(pngs: Sequence[Path], workers: int = 2, timeout: float = 
     if failed:
         print(f"warning: raw tesseract failed on {failed} of {len(pngs)} pages")
     return seconds
+
+
+def _tesserocr_pages(pngs: Sequence[str]) -> int:
+    """One process's share of the library baseline: the text of each page, model loaded once."""
+    import tesserocr
+
+    from ocr.engine.tess_api import tessdata_dir
+
+    with tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang="vie") as api:
+        for png in pngs:
+            api.SetImageFile(png)
+            api.GetUTF8Text()
+    return len(pngs)
+
+
+def time_raw_tesserocr(pngs: Sequence[Path], workers: int = 2) -> float | None:
+    """Wall-clock seconds for the same pages through tesserocr (`vie`, text only), `workers` processes.
+
+    Not the issue's baseline (that is the binary): it shows how much of hoso's speed comes from
+    the library hoso reads with rather than from the pipeline around it. None without tesserocr.
+    """
+    from ocr.engine import tess_api
+
+    if not tess_api.available():
+        return None
+    shares = [[str(p) for p in pngs[i::workers]] for i in range(workers)]
+    ctx = multiprocessing.get_context("spawn")
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        list(pool.map(_tesserocr_pages, shares))
+    return time.perf_counter() - start
 
 
 def build_long_pdf(sources: Sequence[Path], pngs: Sequence[Path], target: Path, pages: int) -> Path:

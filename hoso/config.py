@@ -24,7 +24,7 @@ class ExtractSettings:
 
     workers: int = 2  # page workers (processes); 1 = in-process, no pool
     ocr_timeout: float = 180.0  # seconds per page before "page N: OCR timed out"
-    ocr_engine: str = "tesseract"  # tesseract | replay:<path> | none (benchmarks)
+    ocr_engine: str = "tesseract"  # tesseract | tesseract-cli | replay:<path> | none (benchmarks)
 
     @classmethod
     def from_env(cls) -> ExtractSettings:

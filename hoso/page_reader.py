@@ -26,9 +26,12 @@ def _engine(spec: str) -> OcrEngine:
         from ocr.engine.null import NullEngine
 
         return NullEngine()
+    from ocr.engine import tess_api
     from ocr.engine.tesseract import TesseractEngine
 
-    return TesseractEngine()
+    if spec == "tesseract-cli" or not tess_api.available():
+        return TesseractEngine()  # a child process per call: slower, needs no tesserocr
+    return tess_api.TesseractApiEngine()
 
 
 def read_page(job: PageJob, settings: ExtractSettings) -> PageText:

@@ -75,10 +75,13 @@ def _run(args: list[str], data: bytes, timeout: float) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def parse_tsv(tsv: str) -> list[Word]:
-    """Word rows (level 5) with text and a real confidence; conf scaled to 0–1."""
+def parse_tsv(tsv: str, *, header: bool = True) -> list[Word]:
+    """Word rows (level 5) with text and a real confidence; conf scaled to 0–1.
+
+    The CLI prints a header row; the library's GetTSVText does not.
+    """
     words: list[Word] = []
-    for line in tsv.splitlines()[1:]:
+    for line in tsv.splitlines()[1 if header else 0 :]:
         cols = line.split("\t")
         if len(cols) < 12 or cols[0] != "5":
             continue
