@@ -10,9 +10,10 @@ from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
 from ocr.extract.lexicon import settle_header_word, settle_surname
+from ocr.extract.ngach import settle_ngach
 from ocr.layout.lines import Line, is_leader, split_columns
 from ocr.layout.textblock import TextBlock
-from ocr.model import union_bbox
+from ocr.model import Word, union_bbox
 
 DOC = "quyet_dinh"
 _DATE = r"(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*,?\s*nam\s*\d{4})"
@@ -203,6 +204,31 @@ def _is_title_line(seg: Line) -> bool:
     return sum(w.conf for w in seg.words) / len(seg.words) >= 0.6
 
 
+def _letters(text: str) -> str:
+    """A word without the quote, tick or dot that a seal's ring or a scribble left at its edges."""
+    return text.strip("\"'`‘’“”;:.,-_~¬|()[]{}")
+
+
+def _is_name_word(text: str) -> bool:
+    t = _letters(text)
+    return t.isalpha() and t[:1].isupper() and t[1:] == t[1:].lower()
+
+
+def _name_run(words: list[Word]) -> list[Word]:
+    """The trailing 2–6 capitalised words of a line: the name, without the seal junk left of it.
+
+    Junk is marks without letters (a ring arc read as "⁄", "¬"); a damaged word with letters in
+    it may be the name's first word, so then the line is no name rather than half of one.
+    """
+    cut = len(words)
+    while cut > 0 and _is_name_word(words[cut - 1].text):
+        cut -= 1
+    run = words[cut:]
+    if any(c.isalpha() for w in words[:cut] for c in w.text):
+        return []
+    return run if 2 <= len(run) <= 6 else []
+
+
 def _signer(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     """Signer's name under the signature (right column, last page); titles go to chuc_vu."""
     out: dict[str, ExtractedField] = {}
@@ -214,18 +240,17 @@ def _signer(segs: list[Line], width: int) -> dict[str, ExtractedField]:
         tstart = next((i for i, s in enumerate(right)
                        if any(t in fold(s.text) for t in _SIGN_TITLES[4:])
                        and s.text.upper() == s.text), None)
-    if tstart is None:
-        return out
     titles: list[Line] = []
-    for s in right[tstart:]:
+    # No title recognised (a seal's ring over "GIÁM ĐỐC"): the name is still the last name line.
+    for s in right[tstart or 0 :]:
         letters = [c for c in s.text if c.isalpha()]
         if letters and all(c.isupper() for c in letters):
-            if _is_title_line(s):
+            if tstart is not None and _is_title_line(s):
                 titles.append(s)
             continue
-        words = [w.strip(".,") for w in s.text.split()]
-        is_name = 2 <= len(words) <= 6 and all(w[:1].isupper() and w.isalpha() for w in words)
-        if is_name and (f := _seg_field("nguoi_ky", [s])) is not None:
+        name = _name_run(s.words)
+        if name and (f := _field("nguoi_ky", " ".join(_letters(w.text) for w in name), s.page,
+                                 union_bbox([w.bbox for w in name]), min(w.conf for w in name))):
             out["nguoi_ky"] = f
     if titles and (f := _seg_field("chuc_vu_nguoi_ky", titles[:3])) is not None:
         out["chuc_vu_nguoi_ky"] = f
@@ -254,4 +279,4 @@ def extract_fields(pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedFi
             fields.update(_salary(block, start, end))
     last_lines, last_width = pages[-1]
     fields.update(_signer(_segments(last_lines, last_width), last_width))
-    return fields
+    return settle_ngach(fields)

@@ -13,7 +13,9 @@ from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
 from ocr.extract.forms import LAYOUT_LABELS, Label
 from ocr.extract.lexicon import settle_surname
+from ocr.extract.ngach import settle_ngach
 from ocr.extract.phrases import fix_hang_numeral, settle_closed_value, settle_phrases
+from ocr.extract.places import settle_address, settle_places, split_parts
 from ocr.layout.lines import Line, is_leader
 from ocr.model import Word, union_bbox
 
@@ -222,6 +224,14 @@ def _split_boxes(boxes: list[Box]) -> list[Box]:
     return [b for b in out if b[1]]
 
 
+def _settle_boxes(boxes: list[Box]) -> list[Box]:
+    """Place names of a boxed address settled across its boxes (the last box names the province)."""
+    split = [split_parts(ws) for _, ws, _ in boxes]
+    settled = iter(settle_places([p for parts in split for p in parts]))
+    return [(part, [w for _ in parts for w in next(settled)], page)
+            for (part, _, page), parts in zip(boxes, split, strict=True)]  # fmt: skip
+
+
 def _confidence(words: list[Word]) -> float:
     """Mean word confidence pulled down by the weakest word: one bad word spoils a value."""
     confs = [w.conf for w in words]
@@ -254,6 +264,8 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
         kind = specs[(DOC, key)].kind
         if kind in _VOCABULARY_KINDS:
             words = settle_phrases(words)
+        if kind == "address":
+            words = settle_address(words)
         value = normalize(kind, _raw(words), key=key)
         if kind == "date" and (value is None or len(value) < 7):
             # "từ tháng 7" at the end of a line, "/2021" on the next: read on
@@ -275,6 +287,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
         )
     for key, boxes in parts.items():
         boxes = _split_boxes(sorted(boxes, key=lambda p: p[0]))
+        boxes = _settle_boxes(boxes)
         texts = [_raw(ws) for _, ws, _ in boxes]
         all_words = [w for _, ws, _ in boxes for w in ws]
         value = normalize_address_parts(texts) if all_words else None
@@ -283,4 +296,4 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
                 value, " | ".join(texts), _confidence(all_words), boxes[0][2],
                 union_bbox([w.bbox for w in all_words]),
             )
-    return fields
+    return settle_ngach(fields)

@@ -63,3 +63,26 @@ def test_decision_types_from_subject():
     assert classify_decision("ve viec nang bac luong truoc thoi han") == "nang_luong_truoc_han"
     assert classify_decision("ve viec ban hanh quy che") == "khac"
     assert classify_decision("ve viec nghi huu de huong che do bao hiem xa hoi") == "nghi_huu"
+
+
+def _signed(tail: list[str]) -> dict[str, str]:
+    rows = QD[:-1] + tail
+    cols = {**COLS, **{16 + i: 1500 for i in range(len(tail))}}
+    fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=cols), 2480)])
+    return {k: f.value for k, f in fields.items()}
+
+
+def test_signer_name_keeps_clear_of_seal_marks_left_of_it():
+    # a seal's ring read as marks before the name: the name is the capitalised words after them
+    assert _signed(["⁄ ¬ ` \"Đinh Xuân Ngọc Minh"])["nguoi_ky"] == "Đinh Xuân Ngọc Minh"
+
+
+def test_a_damaged_first_name_word_gives_no_name_rather_than_half_of_one():
+    assert "nguoi_ky" not in _signed([";`Trần Cð#p Đình Tài"])
+
+
+def test_signer_found_when_the_seal_hides_the_title():
+    rows = [r.replace("KT. GIÁM ĐỐC", "⁄ CIÀM").replace("PHÓ GIÁM ĐỐC", "ĐỐC") for r in QD]
+    fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
+    assert fields["nguoi_ky"].value == "Trần Văn Bình"
+    assert "chuc_vu_nguoi_ky" not in fields

@@ -1,0 +1,52 @@
+"""A ngạch's name and its mã số checked against each other and the catalog.
+
+The two are printed side by side ("Điều dưỡng hạng III, mã số V.08.05.12") and the catalog ties
+each code to one name, so one confidently read half settles a misread of the other: an unknown
+code a character away from exactly one catalog code whose name is the name on the paper takes that
+code (V.0H.05.12 → V.08.05.12); an unsure name a letter or two from the catalog name of a
+confidently read code takes that name ("(huyện viên" → Chuyên viên, "hạng II" → "hạng III").
+A confident reading is never changed: the paper may really pair them wrongly, and then the
+matcher must see it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rapidfuzz.distance import Levenshtein
+
+from hoso.catalog import MA_NGACH, canonical_code, ngach_name
+from hoso.result import ExtractedField
+from ocr.extract.anchors import fold
+
+SURE = 0.90  # a half read at least this confidently settles the other
+NAME_EDITS = 2  # at most this many letters apart (folded)
+
+
+def _close(a: str, b: str, edits: int) -> bool:
+    return Levenshtein.distance(fold(a.lower()), fold(b.lower()), score_cutoff=edits) <= edits
+
+
+def _code_key(code: str) -> str:
+    return "".join(code.split()).upper()
+
+
+def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
+    """`fields` with ma_ngach / ngach settled against each other, where the catalog allows."""
+    ma, name = fields.get("ma_ngach"), fields.get("ngach")
+    if ma is None or name is None:
+        return fields
+    out = dict(fields)
+    sure_code = canonical_code(ma.value) is not None and ma.confidence >= SURE
+    if canonical_code(ma.value) is None and ma.confidence < SURE:
+        near = [c for c in MA_NGACH
+                if Levenshtein.distance(_code_key(c), _code_key(ma.value), score_cutoff=1) == 1
+                and _close(MA_NGACH[c][0], name.value, 0)]  # fmt: skip
+        if len(near) == 1:
+            out["ma_ngach"] = ma = replace(ma, value=near[0])
+            sure_code = name.confidence >= SURE
+    catalog_name = ngach_name(ma.value)
+    unsure_name = name.confidence < SURE and name.value != catalog_name
+    if sure_code and catalog_name and unsure_name and _close(catalog_name, name.value, NAME_EDITS):
+        out["ngach"] = replace(name, value=catalog_name)
+    return out

@@ -1,0 +1,161 @@
+"""Place names in addresses settled against the gazetteer of Vietnam's provinces, districts and communes.
+
+An address is made of real place names: "Việt TTÌ, Phú Thọ" cannot be on the paper, "Việt Trì, Phú Thọ"
+can. A part of an address that is no known name, read with an unsure word, takes the one known name
+it is closest to — its marks (Dong → Đông, Tiến Hải → Tiền Hải), or one letter (TTÌ → Trì) — within
+the province the address ends with, or among provinces and districts when it names none. Only unsure
+words change, and only when exactly one name is that close: a clerk's real slip, read with
+confidence, stays for the matcher to flag.
+
+The gazetteer (hoso/spec/places.tsv.gz, built by scripts/build_places.py) holds the names before the
+2025 reform (63 provinces, their districts and communes) and after it (34 provinces, their communes).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from rapidfuzz.distance import Levenshtein
+
+from ocr.extract.anchors import fold
+from ocr.model import Word
+
+SURE = 0.96  # words read at least this confidently are what the paper says
+_PREFIX_WORDS = {  # folded administrative prefixes, as whole words at the start of a part
+    ("thi", "tran"), ("thi", "xa"), ("thanh", "pho"), ("dac", "khu"), ("xa",), ("phuong",), ("huyen",),
+    ("quan",), ("tinh",), ("tp",), ("tp.",), ("tx.",), ("tt.",), ("x.",), ("p.",), ("h.",), ("q.",),
+}
+_NOT_IN_GAZETTEER = re.compile(r"^(thon|xom|ap|to|khu|khom|ban|bon|so|duong|pho|ngo|ngach|hem)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Place names by folded province; `everywhere` is provinces and districts, for addresses without one."""
+
+    provinces: frozenset[str]  # canonical short names ("Phú Thọ", "Hồ Chí Minh")
+    inside: dict[str, frozenset[str]]  # folded province → its districts and communes, both eras
+    everywhere: frozenset[str]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The bundled names, loaded once per process (~14,000 rows)."""
+    raw = resources.files("hoso").joinpath("spec/places.tsv.gz").read_bytes()
+    provinces: set[str] = set()
+    inside: dict[str, set[str]] = defaultdict(set)
+    districts: set[str] = set()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines()[1:]:
+        _, province, district, commune = line.split("\t")
+        provinces.add(province)
+        for name in (district, commune):
+            if name:
+                inside[fold(province)].add(name)
+        if district:
+            districts.add(district)
+    return Gazetteer(
+        frozenset(provinces),
+        {k: frozenset(v) for k, v in inside.items()},
+        frozenset(provinces | districts),
+    )
+
+
+def _core(text: str) -> str:
+    return text.strip(",.;:()")
+
+
+def _name_start(words: list[Word]) -> int:
+    """Index of the first word after an administrative prefix ("Thành phố", "Huyện", "TP.")."""
+    folded = [fold(_core(w.text)) if not w.text.endswith(".") else fold(w.text) for w in words]
+    for n in (2, 1):
+        if tuple(folded[:n]) in _PREFIX_WORDS:
+            return n
+    return 0
+
+
+@cache
+def _index(known: frozenset[str]) -> tuple[frozenset[str], dict[int, list[tuple[str, str]]]]:
+    """Lower-case names, and (fold, name) pairs by word count."""
+    by_len: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for k in known:
+        by_len[len(k.split())].append((fold(k.lower()), k))
+    return frozenset(k.lower() for k in known), dict(by_len)
+
+
+def _closest(name: list[str], known: frozenset[str]) -> str | None:
+    """The one known name with the same words that folds the same, else the one a letter away."""
+    lower, by_len = _index(known)
+    if " ".join(name).lower() in lower:
+        return None  # already a real name
+    key = fold(" ".join(name).lower())
+    pairs = by_len.get(len(name), [])
+    same = [k for f, k in pairs if f == key]
+    if same:
+        return same[0] if len(same) == 1 else None
+    near = [k for f, k in pairs if Levenshtein.distance(f, key, score_cutoff=1) == 1]
+    return near[0] if len(near) == 1 else None
+
+
+def _settle_part(part: list[Word], known: frozenset[str]) -> list[Word]:
+    start = _name_start(part)
+    names = part[start:]
+    cores = [_core(w.text) for w in names]
+    if not names or not all(cores) or any(c.isdigit() for w in cores for c in w):
+        return part
+    if _NOT_IN_GAZETTEER.match(fold(" ".join(_core(w.text) for w in part).lower())):
+        return part  # villages and streets are not in the gazetteer
+    canon = _closest(cores, known)
+    if canon is None:
+        return part
+    upper = all(c.isupper() for c in cores if len(c) > 1)
+    out = list(part)
+    for j, (core, right) in enumerate(zip(cores, canon.split(), strict=True)):
+        if core == right or core.lower() == right.lower():
+            continue
+        word = names[j]
+        if word.conf >= SURE:
+            return part  # a confident word that disagrees: the paper may really say this
+        out[start + j] = replace(word, text=word.text.replace(core, right.upper() if upper else right, 1))
+    return out
+
+
+def settle_places(parts: list[list[Word]]) -> list[list[Word]]:
+    """Address parts (xã, huyện, tỉnh order) with unsure misread place names set right."""
+    g = gazetteer()
+    if not parts:
+        return parts
+    last = _settle_part(parts[-1], g.provinces)
+    province_words = [_core(w.text) for w in last[_name_start(last) :]]
+    province = fold(" ".join(province_words).lower())
+    known = g.inside.get(province)
+    if known is None:
+        return [_settle_part(p, g.everywhere) for p in parts]
+    return [_settle_part(p, known) for p in parts[:-1]] + [last]
+
+
+def _starts_part(words: list[Word]) -> bool:
+    return _name_start(words) > 0
+
+
+def split_parts(words: list[Word]) -> list[list[Word]]:
+    """One address's words cut at the commas ("Hy Cương, Việt Trì, Phú Thọ" → three parts).
+
+    A dot before an administrative prefix ("Tân Hương. huyện Châu Thành") is a comma misread.
+    """
+    parts: list[list[Word]] = [[]]
+    for i, w in enumerate(words):
+        misread = (w.text.endswith(".") and len(_core(w.text)) > 2
+                   and _starts_part(words[i + 1 : i + 3]))  # fmt: skip
+        parts[-1].append(replace(w, text=w.text[:-1] + ",") if misread else w)
+        if w.text.endswith((",", ";")) or misread:
+            parts.append([])
+    return [p for p in parts if p]
+
+
+def settle_address(words: list[Word]) -> list[Word]:
+    """One address value's words, its place names settled part by part."""
+    return [w for part in settle_places(split_parts(words)) for w in part]

@@ -1,0 +1,44 @@
+"""A ngạch's name and mã số settle each other through the catalog, only where one half is unsure."""
+
+from hoso.result import ExtractedField
+from ocr.extract.ngach import settle_ngach
+
+
+def pair(code: str, code_conf: float, name: str, name_conf: float) -> dict[str, ExtractedField]:
+    return {
+        "ma_ngach": ExtractedField(code, code, code_conf, 1, (0, 0, 1, 1)),
+        "ngach": ExtractedField(name, name, name_conf, 1, (0, 0, 1, 1)),
+    }
+
+
+def values(fields: dict[str, ExtractedField]) -> tuple[str, str]:
+    return fields["ma_ngach"].value, fields["ngach"].value
+
+
+def test_unknown_unsure_code_takes_the_one_code_whose_name_is_on_the_paper():
+    assert values(settle_ngach(pair("V.0H.05.12", 0.74, "Điều dưỡng hạng III", 0.95))) == (
+        "V.08.05.12", "Điều dưỡng hạng III"
+    )
+
+
+def test_unsure_name_takes_the_catalog_name_of_a_sure_code():
+    assert values(settle_ngach(pair("01.003", 0.96, "(huyện viên", 0.5))) == ("01.003", "Chuyên viên")
+    assert values(settle_ngach(pair("V.08.05.12", 0.97, "Điều dưỡng hạng II", 0.54))) == (
+        "V.08.05.12", "Điều dưỡng hạng III"
+    )
+
+
+def test_confident_readings_and_far_names_stay_as_read():
+    # both sure: the paper may pair them wrongly, and the matcher must see it
+    assert values(settle_ngach(pair("01.003", 0.97, "Chuyên viên chính", 0.97))) == ("01.003", "Chuyên viên chính")
+    # the name is far from the code's name: not a misread of it
+    assert values(settle_ngach(pair("01.003", 0.97, "Kế toán viên", 0.5))) == ("01.003", "Kế toán viên")
+    # an unknown code whose neighbours' names are not the name read: left for the reviewer
+    assert values(settle_ngach(pair("01.0O3", 0.6, "Thanh tra viên", 0.95))) == ("01.0O3", "Thanh tra viên")
+    # a code read confidently is never moved, known or not
+    assert values(settle_ngach(pair("01.099", 0.95, "Chuyên viên", 0.95))) == ("01.099", "Chuyên viên")
+
+
+def test_one_half_missing_changes_nothing():
+    only = {"ngach": ExtractedField("(huyện viên", "", 0.5, 1, (0, 0, 1, 1))}
+    assert settle_ngach(only) == only

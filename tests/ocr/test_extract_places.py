@@ -1,0 +1,59 @@
+"""Place names in addresses settled against the gazetteer (hoso/spec/places.tsv.gz)."""
+
+import pytest
+
+from ocr.extract.places import gazetteer, settle_address
+from ocr.model import Word
+
+
+def words(text: str, conf: float = 0.8) -> list[Word]:
+    return [Word(t, (i * 100, 0, i * 100 + 90, 40), conf) for i, t in enumerate(text.split())]
+
+
+def settled(text: str, conf: float = 0.8) -> str:
+    return " ".join(w.text for w in settle_address(words(text, conf)))
+
+
+def test_gazetteer_has_both_eras():
+    g = gazetteer()
+    assert len(g.provinces) == 63
+    assert {"Việt Trì", "Hy Cương"} <= g.inside["phu tho"]  # a city and a commune before 2025
+    assert "Hà Giang" in g.provinces and "Tuyên Quang" in g.provinces
+    assert len(g.inside["ho chi minh"]) > 300  # the 2025 communes of Hồ Chí Minh as well
+
+
+@pytest.mark.parametrize(
+    ("read", "paper"),
+    [
+        ("Hy Cương, Việt TTÌ, Phú Thọ", "Hy Cương, Việt Trì, Phú Thọ"),  # one letter, in the province
+        ("Xã Dong Hoàng, Huyện Tiến Hải, Tỉnh Thái Bình", "Xã Đông Hoàng, Huyện Tiền Hải, Tỉnh Thái Bình"),
+        ("xã Tân Hương. huyện Châu Thành. tỉnh Tiền Giing", "xã Tân Hương, huyện Châu Thành, tỉnh Tiền Giang"),
+        ("HUYỆN TIẾN HẢI, TỈNH THÁI BÌNH", "HUYỆN TIỀN HẢI, TỈNH THÁI BÌNH"),
+    ],
+)
+def test_unsure_misread_place_names_are_set_right(read: str, paper: str):
+    assert settled(read) == paper
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xã Tân Hưng, Huyện Châu Thành, Tỉnh Tiền Giang",  # a real name is never moved to a neighbour
+        "thôn Đông Hoà, xã Hòa Bình, tỉnh Nghệ An",  # villages are not in the gazetteer
+        "Số 12 đường Lê Lợi, Phường 5, Quận 3, TP. Hồ Chí Minh",
+        "Xã Nowhere Land, Tỉnh Phú Thọ",  # nothing close: left for the reviewer
+    ],
+)
+def test_real_or_unknown_names_are_kept(text: str):
+    assert settled(text) == text
+
+
+def test_confident_words_are_what_the_paper_says():
+    assert settled("Hy Cương, Việt TTÌ, Phú Thọ", conf=0.99) == "Hy Cương, Việt TTÌ, Phú Thọ"
+
+
+def test_marks_beat_letters_and_two_names_equally_close_are_left_alone():
+    # Tiền Giang has Tân Hương, Tân Hưng, Tân Hòa, Tân Hội: "Hưong" differs from Hương in marks only
+    assert settled("Xã Tân Hưong, Tỉnh Tiền Giang") == "Xã Tân Hương, Tỉnh Tiền Giang"
+    # "Tân Hóx" is a letter away from both Tân Hòa and Tân Hội
+    assert settled("Xã Tân Hóx, Tỉnh Tiền Giang") == "Xã Tân Hóx, Tỉnh Tiền Giang"
