@@ -207,20 +207,42 @@ def _drop_units(key: str, words: list[Word]) -> list[Word]:
 Box = tuple[int, list[Word], int]  # part number, words, page
 
 
-def _split_boxes(boxes: list[Box]) -> list[Box]:
-    """A box label OCR mangled past recognition still opens with "(" and ends with ":".
+def _is_mark_word(w: Word) -> bool:
+    """No Vietnamese word: letters outside the alphabet ("œøm") or a digit with a colon ("1:")."""
+    core = w.text.rstrip(":")
+    return any(c.isalpha() and not fold(c).isascii() for c in core) or (core.isdigit() and len(core) <= 2)
 
-    "(œm, rmp):", "(œm,rp:": cut there.
+
+def _label_start(words: list[Word], cut: int) -> int | None:
+    """Where a mangled box label ending at `words[cut]` (its ":") begins; None if it is no label."""
+    opener = next((j for j in range(cut, max(-1, cut - 4), -1) if words[j].text.startswith("(")), None)
+    if opener is not None:
+        return opener
+    if cut >= 2 and words[cut - 1].text.endswith(","):
+        return cut - 1  # "(huyện, quận):" without its bracket: "quyện, quận:"
+    j = cut
+    while j > 1 and _is_mark_word(words[j - 1]):
+        j -= 1
+    return j if j < cut or _is_mark_word(words[cut]) else None  # "(tỉnh, tp):" read as "œøm 1:"
+
+
+def _split_boxes(boxes: list[Box]) -> list[Box]:
+    """A box label OCR mangled past recognition still ends with ":" inside the value before it.
+
+    "(œm, rmp):", "(œm,rp:", "quyện, quận:", "œøm 1:": cut there, as often as there are labels.
     """
     out: list[Box] = []
-    for part, words, page in boxes:
+    todo = list(boxes)
+    while todo:
+        part, words, page = todo.pop(0)
         cut = next((i for i, w in enumerate(words) if i and w.text.endswith(":")), None)
-        opener = next((j for j in range(cut, max(-1, cut - 4), -1) if words[j].text.startswith("(")),
-                      None) if cut is not None else None
-        if cut is None or opener is None or any(p == part + 1 for p, _, _ in boxes):
+        start = _label_start(words, cut) if cut is not None else None
+        taken = {p for p, _, _ in boxes} | {p for p, _, _ in out} | {p for p, _, _ in todo}
+        if cut is None or start is None or start == 0 or part + 1 in taken:
             out.append((part, words, page))
             continue
-        out += [(part, words[:opener], page), (part + 1, words[cut + 1 :], page)]
+        out.append((part, words[:start], page))
+        todo.insert(0, (part + 1, words[cut + 1 :], page))
     return [b for b in out if b[1]]
 
 

@@ -146,3 +146,14 @@ def test_short_value_does_not_take_the_next_line():
     ]
     got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
     assert got["ho_ten"].value == "Lê An"
+
+
+def test_box_labels_read_without_their_bracket_still_split_the_address():
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh (viết chữ in hoa): LÊ VĂN AN Giới tính: Nam",
+        "5) Quê quán (xã, phường): xã Cẩm Thành quyện, quận: huyện Cẩm Xuyên œøm 1: tỉnh Hà Tĩnh",
+        "6) Dân tộc: Kinh",
+    ]
+    got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
+    assert got["que_quan"].value == "xã Cẩm Thành, huyện Cẩm Xuyên, tỉnh Hà Tĩnh"
