@@ -138,16 +138,17 @@ HE_SO: Final[dict[str, tuple[Decimal, ...]]] = {g: _table(g) for g in SALARY_GRO
 _ALL_HE_SO: Final[frozenset[Decimal]] = frozenset(v for t in HE_SO.values() for v in t)
 
 
-def _key(ma_ngach: str) -> str:
+def code_key(ma_ngach: str) -> str:
+    """A code compared spacing-, case- and Đ/D-insensitively."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", ma_ngach)).upper().replace("Đ", "D")
 
 
-_BY_KEY: Final[dict[str, str]] = {_key(code): code for code in MA_NGACH}
+_BY_KEY: Final[dict[str, str]] = {code_key(code): code for code in MA_NGACH}
 
 
 def canonical_code(ma_ngach: str) -> str | None:
     """The catalog spelling of a code (spacing/case-insensitive), or None if unknown."""
-    return _BY_KEY.get(_key(ma_ngach))
+    return _BY_KEY.get(code_key(ma_ngach))
 
 
 def ngach_name(ma_ngach: str) -> str | None:

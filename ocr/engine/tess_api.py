@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import cv2
 import numpy as np
 
 from ocr.engine.base import OcrError, OcrTimeout
-from ocr.engine.tesseract import BINARY, parse_tsv
+from ocr.engine.tesseract import BINARY, check_gray, osd_copy, parse_tsv
 from ocr.model import Word
 
 try:  # an optional fast path: without it hoso runs the `tesseract` binary
@@ -56,8 +55,7 @@ def tessdata_dir(lang: str = "vie") -> str | None:
 
 
 def _gray_bytes(image: np.ndarray) -> tuple[bytes, int, int]:
-    if image.ndim != 2 or image.dtype != np.uint8:
-        raise OcrError("Tesseract input must be a 2-D uint8 grayscale image")
+    check_gray(image)
     h, w = image.shape
     if h == 0 or w == 0:
         raise OcrError("empty image")
@@ -98,8 +96,7 @@ class TesseractApiEngine:
 
     def detect_orientation(self, image: np.ndarray, *, timeout: float = 30) -> int | None:
         """Clockwise quarter turns that make a 300-dpi page upright per OSD, None if unsure."""
-        half = cv2.resize(image, (image.shape[1] // 2, image.shape[0] // 2), interpolation=cv2.INTER_AREA)
-        data, w, h = _gray_bytes(half)
+        data, w, h = _gray_bytes(osd_copy(image))
         if self._osd is None:
             path = tessdata_dir("osd")
             if tesserocr is None or path is None:

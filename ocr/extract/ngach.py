@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 
-from hoso.catalog import MA_NGACH, canonical_code, ngach_name
+from hoso.catalog import MA_NGACH, canonical_code, code_key, ngach_name
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 
@@ -27,10 +27,6 @@ def _close(a: str, b: str, edits: int) -> bool:
     return Levenshtein.distance(fold(a.lower()), fold(b.lower()), score_cutoff=edits) <= edits
 
 
-def _code_key(code: str) -> str:
-    return "".join(code.split()).upper()
-
-
 def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
     """`fields` with ma_ngach / ngach settled against each other, where the catalog allows."""
     ma, name = fields.get("ma_ngach"), fields.get("ngach")
@@ -40,7 +36,7 @@ def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]
     sure_code = canonical_code(ma.value) is not None and ma.confidence >= SURE
     if canonical_code(ma.value) is None and ma.confidence < SURE:
         near = [c for c in MA_NGACH
-                if Levenshtein.distance(_code_key(c), _code_key(ma.value), score_cutoff=1) == 1
+                if Levenshtein.distance(code_key(c), code_key(ma.value), score_cutoff=1) == 1
                 and _close(MA_NGACH[c][0], name.value, 0)]  # fmt: skip
         if len(near) == 1:
             out["ma_ngach"] = ma = replace(ma, value=near[0])

@@ -61,6 +61,11 @@ def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, ...]], int]:
     return table, max(len(k) for k in table)
 
 
+def core(text: str) -> str:
+    """A value word without the punctuation around it ("Huyện," → "Huyện")."""
+    return text.strip(",.;:()")
+
+
 def _same_case(canonical: str, read: str) -> str:
     """The canonical spelling in the case pattern the paper used (TỈNH, Tỉnh, tỉnh)."""
     if read.isupper() and len(read) > 1:
@@ -77,7 +82,7 @@ def settle_phrases(words: list[Word], sure: float = 0.96) -> list[Word]:
     """Words of one value, with unsure marks inside known phrases set right; longest phrase first."""
     table, longest = _lexicon()
     out = list(words)
-    cores = [w.text.strip(",.;:()") for w in words]
+    cores = [core(w.text) for w in words]
     i = 0
     while i < len(out):
         for n in range(min(longest, len(out) - i), 0, -1):
@@ -87,11 +92,11 @@ def settle_phrases(words: list[Word], sure: float = 0.96) -> list[Word]:
             canon = (table.get(key) or (_prefixes().get(key) if starts_part else None)) if all(span) else None
             if canon is None:
                 continue
-            for j, (core, right) in enumerate(zip(span, canon, strict=True)):
+            for j, (seen, right) in enumerate(zip(span, canon, strict=True)):
                 word = out[i + j]
-                fixed = _same_case(right, core)
-                if fixed != core and word.conf < (_PHRASE_SURE if n > 1 else sure):
-                    out[i + j] = replace(word, text=word.text.replace(core, fixed, 1))
+                fixed = _same_case(right, seen)
+                if fixed != seen and word.conf < (_PHRASE_SURE if n > 1 else sure):
+                    out[i + j] = replace(word, text=word.text.replace(seen, fixed, 1))
             i += n - 1
             break
         i += 1

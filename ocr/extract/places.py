@@ -23,6 +23,7 @@ from importlib import resources
 from rapidfuzz.distance import Levenshtein
 
 from ocr.extract.anchors import fold
+from ocr.extract.phrases import core
 from ocr.model import Word
 
 SURE = 0.96  # words read at least this confidently are what the paper says
@@ -64,13 +65,9 @@ def gazetteer() -> Gazetteer:
     )
 
 
-def _core(text: str) -> str:
-    return text.strip(",.;:()")
-
-
 def _name_start(words: list[Word]) -> int:
     """Index of the first word after an administrative prefix ("Thành phố", "Huyện", "TP.")."""
-    folded = [fold(_core(w.text)) if not w.text.endswith(".") else fold(w.text) for w in words]
+    folded = [fold(core(w.text)) if not w.text.endswith(".") else fold(w.text) for w in words]
     for n in (2, 1):
         if tuple(folded[:n]) in _PREFIX_WORDS:
             return n
@@ -103,23 +100,23 @@ def _closest(name: list[str], known: frozenset[str]) -> str | None:
 def _settle_part(part: list[Word], known: frozenset[str]) -> list[Word]:
     start = _name_start(part)
     names = part[start:]
-    cores = [_core(w.text) for w in names]
+    cores = [core(w.text) for w in names]
     if not names or not all(cores) or any(c.isdigit() for w in cores for c in w):
         return part
-    if _NOT_IN_GAZETTEER.match(fold(" ".join(_core(w.text) for w in part).lower())):
+    if _NOT_IN_GAZETTEER.match(fold(" ".join(core(w.text) for w in part).lower())):
         return part  # villages and streets are not in the gazetteer
     canon = _closest(cores, known)
     if canon is None:
         return part
     upper = all(c.isupper() for c in cores if len(c) > 1)
     out = list(part)
-    for j, (core, right) in enumerate(zip(cores, canon.split(), strict=True)):
-        if core == right or core.lower() == right.lower():
+    for j, (seen, right) in enumerate(zip(cores, canon.split(), strict=True)):
+        if seen == right or seen.lower() == right.lower():
             continue
         word = names[j]
         if word.conf >= SURE:
             return part  # a confident word that disagrees: the paper may really say this
-        out[start + j] = replace(word, text=word.text.replace(core, right.upper() if upper else right, 1))
+        out[start + j] = replace(word, text=word.text.replace(seen, right.upper() if upper else right, 1))
     return out
 
 
@@ -129,7 +126,7 @@ def settle_places(parts: list[list[Word]]) -> list[list[Word]]:
     if not parts:
         return parts
     last = _settle_part(parts[-1], g.provinces)
-    province_words = [_core(w.text) for w in last[_name_start(last) :]]
+    province_words = [core(w.text) for w in last[_name_start(last) :]]
     province = fold(" ".join(province_words).lower())
     known = g.inside.get(province)
     if known is None:
@@ -148,7 +145,7 @@ def split_parts(words: list[Word]) -> list[list[Word]]:
     """
     parts: list[list[Word]] = [[]]
     for i, w in enumerate(words):
-        misread = (w.text.endswith(".") and len(_core(w.text)) > 2
+        misread = (w.text.endswith(".") and len(core(w.text)) > 2
                    and _starts_part(words[i + 1 : i + 3]))  # fmt: skip
         parts[-1].append(replace(w, text=w.text[:-1] + ",") if misread else w)
         if w.text.endswith((",", ";")) or misread:
