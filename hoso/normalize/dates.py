@@ -8,41 +8,108 @@ from datetime import date
 from hoso.normalize.text import fix_ocr_digits, fold_ascii, nfc, strip_leaders
 
 _SEP = r"\s*[/.\-]\s*"
+_DM = r"\d{1,2}"
+# Tolerant day/month slot: up to three digits or OCR look-alikes ("ÔI", "Ø9", "0B", a doubled "099"),
+# not glued to a word; Ø stays "ø" after folding (it does not decompose).
+_LOOSE_DM = r"(?<![^\W_])[0-9oøil|!b]{1,3}(?![^\W_])"
+# Tolerant separator: any run of punctuation or junk ("07, 05", "09 ¿04"), never a letter or digit.
+_LOOSE_SEP = r"\s*[^\w\s|!]+\s*"
+_LOOK_ALIKES = str.maketrans("oøil|!b", "0011118")
+
+
+def _words(dm: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?:ngay\s*:?\s*)?(?P<d>{dm})\s*,?\s*)?th[a-z]{{1,2}}ng\s*:?\s*(?P<m>{dm})\s*,?\s*(?:nam|[/.\-])"
+        r"\s*:?\s*(?P<y>\d{2,4})(?!\d)"
+    )
+
+
+def _dmy(dm: str, sep: str, year: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\d)(?P<d>{dm}){sep}(?P<m>{dm}){sep}(?P<y>{year})(?!\d)")
+
+
 # Patterns run on the folded text ("ngày" → "ngay", "tháng" → "thang", "năm" → "nam"), first hit wins.
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?!\d)")
-_WORDS = re.compile(
-    r"(?:(?:ngay\s*:?\s*)?(?P<d>\d{1,2})\s*,?\s*)?th[a-z]{1,2}ng\s*:?\s*(?P<m>\d{1,2})\s*,?\s*(?:nam|[/.\-])\s*:?\s*"
-    r"(?P<y>\d{2,4})(?!\d)"
-)
-_DMY = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>\d{{4}}|\d{{2}})(?!\d)")
 _MY = re.compile(rf"(?<![\d/.\-])(?P<m>\d{{1,2}}){_SEP}(?P<y>\d{{4}}|\d{{2}})(?![\d/.\-])")
 _Y = re.compile(r"(?<!\d)(?P<y>\d{4})(?!\d)")
-_PATTERNS = (_ISO, _WORDS, _DMY, _MY, _Y)
+_PATTERNS = (_ISO, _words(_DM), _dmy(_DM, _SEP, r"\d{4}|\d{2}"), _MY, _Y)
+# Only full shapes with a keyword or a four-digit year: loose slots read alone ("Quý I/2020") invent too much.
+_LOOSE_PATTERNS = (_words(_LOOSE_DM), _dmy(_LOOSE_DM, _LOOSE_SEP, r"\d{4}"))
 _YEAR_RANGE = range(1800, 2200)
 
 
 _DIGIT_DOTS = re.compile(r"(?<=\d)\.+(?=\s*(?:[/-]|$))")
 # a lone 1 after "ngày"/"tháng" read as a letter: "tháng I năm 1992" (folded: "thang i nam 1992")
 _LONE_ONE = re.compile(r"\b((?:ngay|th[a-z]{1,2}ng)\s*:?\s*)[il|](?=\s|,|$)")
+# a month split by one space between two separators: "25/1 1/2002"; joined before both readings, since
+# the plain one would otherwise read month 01 from "1/2002" and the tolerant one could not disagree
+_SPLIT_GROUP = re.compile(r"(?<=[/.\-])(\s*\d) (\d\s*)(?=[/.\-])")
+# where a slot without any digit may stand: after "ngày"/"tháng", a separator or the start, not after a word
+_LETTER_SLOT_ANCHOR = re.compile(r"(?:^|ngay|th[a-z]{1,2}ng|[^\w\s|!])\s*$")
 
 
 def parse_date(raw: str, today: date | None = None) -> str | None:
-    """The ISO date in raw; None for a blank ("…/…/……"), no date or an impossible one (31/02)."""
+    """The ISO date in raw; None for a blank ("…/…/……"), no date or an impossible one (31/02).
+
+    When the plain reading lacks the day or month, a tolerant one (OCR look-alikes and junk inside
+    the day/month slots) may complete it, but never contradict the year or month already read.
+    """
     text = fold_ascii(fix_ocr_digits(strip_leaders(nfc(raw))))
     text = _DIGIT_DOTS.sub("", text)  # "08. / 03. / 2014." as typed over a dotted form
     text = _LONE_ONE.sub(r"\g<1>1", text)
-    for pattern in _PATTERNS:
-        m = pattern.search(text)
-        if m is not None:
-            parts = m.groupdict()
-            return _iso(parts.get("y"), parts.get("m"), parts.get("d"), today or date.today())
-    return None
+    text = _SPLIT_GROUP.sub(r"\1\2", text)
+    today = today or date.today()
+    strict = _strict(text, today)
+    if strict is not None and len(strict) == len("YYYY-MM-DD"):
+        return strict
+    loose = _loose(text, today)
+    if loose is not None and len(loose) > len(strict or "") and loose.startswith(strict or ""):
+        return loose
+    return strict
 
 
 def expand_year(yy: int, today: date | None = None) -> int:
     """Two-digit year: yy ≤ the current year's last two digits → 20yy, else 19yy."""
     current = (today or date.today()).year
     return (2000 if yy <= current % 100 else 1900) + yy
+
+
+def _strict(text: str, today: date) -> str | None:
+    for pattern in _PATTERNS:
+        m = pattern.search(text)
+        if m is not None:
+            parts = m.groupdict()
+            return _iso(parts.get("y"), parts.get("m"), parts.get("d"), today)
+    return None
+
+
+def _loose(text: str, today: date) -> str | None:
+    """The first loose hit whose slots are all in place; a date only if its slots read one way."""
+    for pattern in _LOOSE_PATTERNS:
+        for m in pattern.finditer(text):
+            if all(_in_place(text, m, slot) for slot in ("d", "m")):
+                slots = [(mm, dd) for mm in _slot_readings(m["m"]) for dd in _slot_readings(m["d"])]
+                readings = {_iso(m["y"], mm, dd, today) for mm, dd in slots} - {None}
+                return readings.pop() if len(readings) == 1 else None
+    return None
+
+
+def _in_place(text: str, m: re.Match[str], slot: str) -> bool:
+    """Letters alone ("II", "ÔI") make a slot only after a keyword or separator, never a name's "Li"."""
+    value = m[slot]
+    if value is None or any(ch.isdigit() for ch in value):
+        return True
+    return _LETTER_SLOT_ANCHOR.search(text, 0, m.start(slot)) is not None
+
+
+def _slot_readings(slot: str | None) -> set[str | None]:
+    """Look-alikes read as digits; three characters are a doubled digit, so each one-digit deletion."""
+    if slot is None:
+        return {None}
+    digits = slot.translate(_LOOK_ALIKES)
+    if len(digits) < 3:
+        return {digits}
+    return {digits[:i] + digits[i + 1 :] for i in range(3)}
 
 
 def _iso(y: str | None, m: str | None, d: str | None, today: date) -> str | None:

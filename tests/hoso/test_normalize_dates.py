@@ -126,3 +126,46 @@ def test_a_lone_one_read_as_a_letter_after_thang_or_ngay():
     assert parse_date("Sinh ngày: 23 tháng l năm 1992") == "1992-01-23"
     assert parse_date("ngày I tháng 12 năm 2001") == "2001-12-01"
     assert parse_date("Ngày Lễ") is None  # a word that starts with l is not a 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("11 tháng 099 năm 2000", "2000-09-11"),  # doubled digit: only "09" of the deletions is a month
+        ("14 tháng ÔI nằm 1984 Sằ", "1984-01-14"),  # Ô read for 0, I for 1, "nằm" for "năm"
+        ("13... tháng II... năm 1993", "1993-11-13"),
+        ("23 tháng Ø9 năm 1996", "1996-09-23"),  # Ø does not decompose under NFD
+        ("10 tháng 0B năm 1973", "1973-08-10"),  # B read for 8
+        ("1B.... / 11.... / 1996.", "1996-11-18"),
+        ("07,.. 05.. / 2013", "2013-05-07"),  # a comma run after a digit group separates
+        ("09 ¿04 / 2025", "2025-04-09"),  # junk glued to a number separates
+        ("I-4-2023....", "2023-04-01"),  # a lone I before a separator is 1
+        ("25/1 1/2002", "2002-11-25"),  # a month split by one space
+        ("Hà Nội, I-4-2023", "2023-04-01"),
+        ("ngày I tháng II năm 2001", "2001-11-01"),
+        ("05/ii/2020", "2020-11-05"),
+        ("tháng ÔI năm 1984", "1984-01"),
+    ],
+)
+def test_ocr_damage_inside_day_and_month(raw: str, expected: str) -> None:
+    assert parse_date(raw, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("tháng … năm 1984", "1984"),  # a blank month stays blank
+        ("ngày … tháng … năm 1984", "1984"),
+        ("năm 2000", "2000"),
+        ("11 tháng 011 năm 2000", "2000"),  # "11" and "01" both fit: no month is picked
+        ("ngày ÔII tháng 5 năm 2020", "2020-05"),  # so does a day read "11" or "01"
+        ("Lê Thị Li, 05/2020", "2020-05"),  # letters of a name next to a date stay letters
+        ("Bùi Thị Lo tháng 5 năm 2020", "2020-05"),
+        ("Lớp I - 12/2020", "2020-12"),
+        ("Quý I/2020", "2020"),  # a loose slot needs a full date shape
+        ("31 tháng O2 năm 2020", None),  # still impossible
+        ("29 tháng 0Z năm 2020", "2020"),  # Z is no digit look-alike
+    ],
+)
+def test_ocr_tolerance_invents_nothing(raw: str, expected: str | None) -> None:
+    assert parse_date(raw, TODAY) == expected
