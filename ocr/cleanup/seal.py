@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
 # Red must beat both green and blue by this much; black ink and pencil have R ≈ G ≈ B.
+SMALL = 4  # detectors run on a quarter-size copy
 RED_MARGIN = 40
 INK_MAX = 110  # pixels darker than this at a seal's rim are the signer's ink, not seal
 
@@ -80,3 +83,77 @@ def suppress_gray_seal(gray: np.ndarray, small: np.ndarray, scale: int) -> tuple
         inside = (xx - cx) ** 2 + (yy - cy) ** 2 <= rr * rr
         roi[inside & (roi > GRAY_INK_MAX)] = 255
     return out, len(seals)
+
+
+@dataclass(frozen=True, slots=True)
+class SealRing:
+    """The solid outer ring of a seal that came out black (fax, photocopy), in image pixels."""
+
+    x: float
+    y: float
+    inner: float  # radius where the ring's ink starts
+    outer: float  # radius where it ends
+
+
+RING_INK = 0.5  # share of the circle a seal's ring must cover in ink: text and scribbles never do
+
+
+def _profile(ink: np.ndarray, x: float, y: float, radii: np.ndarray, angles: np.ndarray) -> np.ndarray:
+    """Share of ink along the circle of each radius around (x, y)."""
+    h, w = ink.shape
+    xs = np.clip((x + np.outer(radii, np.cos(angles))).astype(np.intp), 0, w - 1)
+    ys = np.clip((y + np.outer(radii, np.sin(angles))).astype(np.intp), 0, h - 1)
+    return np.asarray(ink[ys, xs].mean(axis=1), dtype=np.float64)
+
+
+def find_seal_ring(gray: np.ndarray, dpi: float = 300.0) -> SealRing | None:
+    """The black ring of a round seal in a crop (e.g. a signature block), or None.
+
+    Hough finds candidate circles on a quarter-size copy; the centre is then refined at full size
+    to the one whose circle is most inked, and the ring's width read off the radial ink profile.
+    """
+    small = cv2.resize(gray, (gray.shape[1] // SMALL, gray.shape[0] // SMALL), interpolation=cv2.INTER_AREA)
+    px = dpi / SMALL / 25.4
+    lo, hi = int(SEAL_RADIUS_MM[0] * px), int(SEAL_RADIUS_MM[1] * px)
+    found = cv2.HoughCircles(cv2.GaussianBlur(small, (5, 5), 0), cv2.HOUGH_GRADIENT, dp=1.5,
+                             minDist=2 * lo, param1=120, param2=40, minRadius=lo, maxRadius=hi)
+    if found is None:
+        return None
+    ink = gray < 128
+    angles = np.linspace(0, 2 * np.pi, 360, endpoint=False)
+    best: tuple[float, float, np.ndarray, np.ndarray] | None = None
+    for x, y, r in found[0][:3]:
+        # Hough may lock on the thin inner ring: look out to 1.4 r for the outer one
+        radii = np.arange(int(r * SMALL * 0.8), int(r * SMALL * 1.4))
+        for dx in range(-SMALL, SMALL + 1, 2):
+            for dy in range(-SMALL, SMALL + 1, 2):
+                cx, cy = x * SMALL + dx, y * SMALL + dy
+                prof = _profile(ink, cx, cy, radii, angles)
+                if best is None or prof.max() > best[2].max():
+                    best = (cx, cy, prof, radii)
+    if best is None or best[2].max() < RING_INK:
+        return None
+    cx, cy, prof, radii = best
+    # the outer ring is the outermost well-inked radius; its width is where the ink stays dense
+    k = int(np.nonzero(prof >= RING_INK)[0][-1])
+    while k > 0 and prof[k - 1] > prof[k]:
+        k -= 1
+    i = j = k
+    while i > 0 and prof[i - 1] > 0.4 * prof[k]:
+        i -= 1
+    while j < len(prof) - 1 and prof[j + 1] > 0.4 * prof[k]:
+        j += 1
+    return SealRing(float(cx), float(cy), float(radii[i]), float(radii[j]))
+
+
+def inpaint_ring(gray: np.ndarray, ring: SealRing, widen: int = 3) -> np.ndarray:
+    """The image with the ring painted out from its surroundings.
+
+    Inpainting fills the ring from both sides: across paper it becomes paper, across a letter of
+    the signer's name the stroke is carried through, so the name is not cut where the ring was.
+    """
+    h, w = gray.shape
+    yy, xx = np.ogrid[0:h, 0:w]
+    d = np.sqrt((xx - ring.x) ** 2 + (yy - ring.y) ** 2)
+    band = (d >= ring.inner - widen) & (d <= ring.outer + widen) & (gray < 235)
+    return np.asarray(cv2.inpaint(gray, band.astype(np.uint8) * 255, 4, cv2.INPAINT_TELEA), dtype=np.uint8)

@@ -30,9 +30,12 @@ def _close(a: str, b: str, edits: int) -> bool:
 def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
     """`fields` with ma_ngach / ngach settled against each other, where the catalog allows."""
     ma, name = fields.get("ma_ngach"), fields.get("ngach")
-    if ma is None or name is None:
-        return fields
     out = dict(fields)
+    comma = ma.value.replace(",", ".") if ma is not None else ""
+    if ma is not None and canonical_code(ma.value) is None and (code := canonical_code(comma)):
+        out["ma_ngach"] = ma = replace(ma, value=code)  # "01,003": a dot read as a comma
+    if ma is None or name is None:
+        return out
     sure_code = canonical_code(ma.value) is not None and ma.confidence >= SURE
     if canonical_code(ma.value) is None and ma.confidence < SURE:
         near = [c for c in MA_NGACH

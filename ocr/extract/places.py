@@ -1,11 +1,13 @@
 """Place names in addresses settled against the gazetteer of Vietnam's provinces, districts and communes.
 
 An address is made of real place names: "Việt TTÌ, Phú Thọ" cannot be on the paper, "Việt Trì, Phú Thọ"
-can. A part of an address that is no known name, read with an unsure word, takes the one known name
-it is closest to — its marks (Dong → Đông, Tiến Hải → Tiền Hải), or one letter (TTÌ → Trì) — within
-the province the address ends with, or among provinces and districts when it names none. Only unsure
-words change, and only when exactly one name is that close: a clerk's real slip, read with
-confidence, stays for the matcher to flag.
+can. A part of an address that is no known name takes the one known name it is closest to — its
+marks (Dong → Đông, Tiến Hải → Tiền Hải), or one letter (TTÌ → Trì) — within the province the address
+ends with, or among provinces and districts when it names none, and only when exactly one name is
+that close. A part that says what it is ("Xã Biến Hồ", "Huyện …") inside a named province must be
+one of that province's units, so it is settled however confidently Tesseract read it: on faxes it
+is confidently wrong (Biển → Biến, Lộc → Lậc). Elsewhere only unsure words change; a part without a
+prefix may be a village the gazetteer does not hold.
 
 The gazetteer (hoso/spec/places.tsv.gz, built by scripts/build_places.py) holds the names before the
 2025 reform (63 provinces, their districts and communes) and after it (34 provinces, their communes).
@@ -65,9 +67,17 @@ def gazetteer() -> Gazetteer:
     )
 
 
+def _prefix_key(text: str) -> str:
+    """Folded prefix word; "Il" at the start is a misread "H" ("Iluyện" → "huyen")."""
+    if text.endswith("."):
+        return fold(text)
+    word = core(text)
+    return fold("H" + word[2:] if word.startswith("Il") and word[2:3].islower() else word)
+
+
 def _name_start(words: list[Word]) -> int:
     """Index of the first word after an administrative prefix ("Thành phố", "Huyện", "TP.")."""
-    folded = [fold(core(w.text)) if not w.text.endswith(".") else fold(w.text) for w in words]
+    folded = [_prefix_key(w.text) for w in words[:2]]
     for n in (2, 1):
         if tuple(folded[:n]) in _PREFIX_WORDS:
             return n
@@ -94,30 +104,39 @@ def _closest(name: list[str], known: frozenset[str]) -> str | None:
     if same:
         return same[0] if len(same) == 1 else None
     near = [k for f, k in pairs if Levenshtein.distance(f, key, score_cutoff=1) == 1]
-    return near[0] if len(near) == 1 else None
+    if len({fold(k.lower()) for k in near}) != 1:
+        return None
+    # Names a letter away that differ only in marks (Tân An, Tân Ân): the one closest as read.
+    seen = " ".join(name).lower()
+    dist = sorted((Levenshtein.distance(k.lower(), seen), k) for k in near)
+    return dist[0][1] if len(dist) == 1 or dist[0][0] < dist[1][0] else None
 
 
-def _settle_part(part: list[Word], known: frozenset[str]) -> list[Word]:
+def _settle_part(part: list[Word], known: frozenset[str], in_province: bool = False) -> list[Word]:
     start = _name_start(part)
+    trusted = in_province and start > 0  # "Xã …" in a named province: a unit of that province
+    out = list(part)
+    if start and part[0].text.startswith("Il"):
+        out[0] = replace(part[0], text="H" + part[0].text[2:])
     names = part[start:]
     cores = [core(w.text) for w in names]
     if not names or not all(cores) or any(c.isdigit() for w in cores for c in w):
-        return part
+        return out
     if _NOT_IN_GAZETTEER.match(fold(" ".join(core(w.text) for w in part).lower())):
-        return part  # villages and streets are not in the gazetteer
+        return out  # villages and streets are not in the gazetteer
     canon = _closest(cores, known)
     if canon is None:
-        return part
+        return out
     upper = all(c.isupper() for c in cores if len(c) > 1)
-    out = list(part)
+    settled = list(out)
     for j, (seen, right) in enumerate(zip(cores, canon.split(), strict=True)):
         if seen == right or seen.lower() == right.lower():
             continue
         word = names[j]
-        if word.conf >= SURE:
-            return part  # a confident word that disagrees: the paper may really say this
-        out[start + j] = replace(word, text=word.text.replace(seen, right.upper() if upper else right, 1))
-    return out
+        if word.conf >= SURE and not trusted:
+            return out  # a confident word that disagrees: the paper may really say this
+        settled[start + j] = replace(word, text=word.text.replace(seen, right.upper() if upper else right, 1))
+    return settled
 
 
 def settle_places(parts: list[list[Word]]) -> list[list[Word]]:
@@ -131,7 +150,7 @@ def settle_places(parts: list[list[Word]]) -> list[list[Word]]:
     known = g.inside.get(province)
     if known is None:
         return [_settle_part(p, g.everywhere) for p in parts]
-    return [_settle_part(p, known) for p in parts[:-1]] + [last]
+    return [_settle_part(p, known, in_province=True) for p in parts[:-1]] + [last]
 
 
 def _starts_part(words: list[Word]) -> bool:

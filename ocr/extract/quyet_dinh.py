@@ -11,6 +11,8 @@ from ocr.extract.anchors import fold
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
 from ocr.extract.lexicon import settle_header_word, settle_surname
 from ocr.extract.ngach import settle_ngach
+from ocr.extract.phrases import settle_phrases
+from ocr.extract.signer import name_run, trim_marks
 from ocr.layout.lines import Line, is_leader, split_columns
 from ocr.layout.textblock import TextBlock
 from ocr.model import Word, union_bbox
@@ -67,7 +69,9 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
         if (f := _seg_field("so_ky_hieu", [left[so]], code)) is not None:
             out["so_ky_hieu"] = f
         agency = [s for s in left[:so] if sum(c.isupper() for c in s.text) >= 3]
-        raw = " ".join(settle_header_word(w) for s in agency for w in s.words)
+        # a printed header cannot be misspelled: known agency phrases settle damage, not just marks
+        header = [Word(settle_header_word(w), w.bbox, w.conf) for s in agency for w in s.words]
+        raw = " ".join(w.text for w in settle_phrases(header, fuzzy=True, printed=True))
         if agency and (f := _seg_field("co_quan_ban_hanh", agency, raw)) is not None:
             out["co_quan_ban_hanh"] = f
     for s in right:
@@ -157,11 +161,11 @@ def _first_or_last(key: str, pat: str, text: str, start: int, end: int, block: T
 
 
 _NGACH = (r"(?:ngach|chuc danh nghe nghiep)\s+((?:(?!ngach|chuc danh)[^;:]){3,80}?)"
-          r"\s*[(,]\s*ma\s*(?:so|ngach)")
+          r"\s*[(,]?\s*ma\s*(?:so|ngach)\b")  # OCR may drop the "("
 _SALARY = {  # key: (pattern, take the last match = the NEW value)
     "bac_luong": (r"bac\s*(?:luong\s*)?:?\s*(\d{1,2})\b", True),
     "he_so_luong": (r"he\s*so\s*(?:luong\s*)?:?\s*" + _NUM, True),
-    "ma_ngach": (r"ma\s*(?:so|ngach)\s*:?\s*(v?\s*\.?\s*\d{2}[a-z]?\s*\.\s*\d{2,3}(?:\s*\.\s*\d{2})?)",
+    "ma_ngach": (r"ma\s*(?:so|ngach)\s*[:;]?\s*(v?\s*\.?\s*\d{2}[a-z]?\s*[.,]\s*\d{2,3}(?:\s*[.,]\s*\d{2})?)",
                  True),
     "ngach": (_NGACH, True),
     "ngay_huong_luong": (r"ke\s*tu\s*(?:ngay\s*)?" + _DATE, False),
@@ -204,31 +208,6 @@ def _is_title_line(seg: Line) -> bool:
     return sum(w.conf for w in seg.words) / len(seg.words) >= 0.6
 
 
-def _letters(text: str) -> str:
-    """A word without the quote, tick or dot that a seal's ring or a scribble left at its edges."""
-    return text.strip("\"'`‘’“”;:.,-_~¬|()[]{}")
-
-
-def _is_name_word(text: str) -> bool:
-    t = _letters(text)
-    return t.isalpha() and t[:1].isupper() and t[1:] == t[1:].lower()
-
-
-def _name_run(words: list[Word]) -> list[Word]:
-    """The trailing 2–6 capitalised words of a line: the name, without the seal junk left of it.
-
-    Junk is marks without letters (a ring arc read as "⁄", "¬"); a damaged word with letters in
-    it may be the name's first word, so then the line is no name rather than half of one.
-    """
-    cut = len(words)
-    while cut > 0 and _is_name_word(words[cut - 1].text):
-        cut -= 1
-    run = words[cut:]
-    if any(c.isalpha() for w in words[:cut] for c in w.text):
-        return []
-    return run if 2 <= len(run) <= 6 else []
-
-
 def _signer(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     """Signer's name under the signature (right column, last page); titles go to chuc_vu."""
     out: dict[str, ExtractedField] = {}
@@ -248,8 +227,8 @@ def _signer(segs: list[Line], width: int) -> dict[str, ExtractedField]:
             if tstart is not None and _is_title_line(s):
                 titles.append(s)
             continue
-        name = _name_run(s.words)
-        if name and (f := _field("nguoi_ky", " ".join(_letters(w.text) for w in name), s.page,
+        name = name_run(s.words)
+        if name and (f := _field("nguoi_ky", " ".join(trim_marks(w.text) for w in name), s.page,
                                  union_bbox([w.bbox for w in name]), min(w.conf for w in name))):
             out["nguoi_ky"] = f
     if titles and (f := _seg_field("chuc_vu_nguoi_ky", titles[:3])) is not None:

@@ -14,7 +14,7 @@ from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_betwee
 from ocr.extract.forms import LAYOUT_LABELS, Label
 from ocr.extract.lexicon import settle_surname
 from ocr.extract.ngach import settle_ngach
-from ocr.extract.phrases import fix_hang_numeral, settle_closed_value, settle_phrases
+from ocr.extract.phrases import fix_hang_numeral, settle_closed_value, settle_closed_words, settle_phrases
 from ocr.extract.places import settle_address, settle_places, split_parts
 from ocr.layout.lines import Line, is_leader
 from ocr.model import Word, union_bbox
@@ -193,6 +193,10 @@ def _until_leader(kl: KeyedLine, end: int) -> list[Word]:
 
 
 _VOCABULARY_KINDS = ("text", "address")  # agencies, posts, degrees, places; never names or numbers
+_VOCABULARY_VALUES = frozenset({  # nothing but known vocabulary: small damage is settled too
+    "co_quan_tuyen_dung", "co_quan_quan_ly", "co_quan_su_dung", "chuc_vu", "ngach",
+    "trinh_do_chuyen_mon", "ly_luan_chinh_tri", "quan_ly_nha_nuoc", "tin_hoc", "ngoai_ngu",
+})  # fmt: skip
 _UNITS = {"chieu_cao": ("cm", "cm,"), "can_nang": ("kg", "(kg)", "kg,", "(kg),")}
 
 
@@ -285,7 +289,9 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             continue
         kind = specs[(DOC, key)].kind
         if kind in _VOCABULARY_KINDS:
-            words = settle_phrases(words)
+            words = settle_phrases(words, fuzzy=key in _VOCABULARY_VALUES)
+        elif kind == "enum":
+            words = settle_closed_words(key, words)
         if kind == "address":
             words = settle_address(words)
         value = normalize(kind, _raw(words), key=key)

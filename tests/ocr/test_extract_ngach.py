@@ -42,3 +42,8 @@ def test_confident_readings_and_far_names_stay_as_read():
 def test_one_half_missing_changes_nothing():
     only = {"ngach": ExtractedField("(huyện viên", "", 0.5, 1, (0, 0, 1, 1))}
     assert settle_ngach(only) == only
+
+
+def test_a_code_with_a_comma_for_a_dot_is_the_catalog_code():
+    fields = {"ma_ngach": ExtractedField("01,003", "01,003", 0.95, 1, (0, 0, 1, 1))}
+    assert settle_ngach(fields)["ma_ngach"].value == "01.003"

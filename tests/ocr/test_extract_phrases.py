@@ -49,6 +49,143 @@ def test_closed_lists_and_hang_numerals():
     assert settle_closed_value("dan_toc", "Tảy", 0.6) == "Tày"
     assert settle_closed_value("dan_toc", "Tảy", 0.995) == "Tảy"  # read sure: the paper says so
     assert settle_closed_value("ho_ten", "Tĩn", 0.1) == "Tĩn"  # only closed lists
-    assert fix_hang_numeral("Giáo viên trung học phổ thông hạng HII") == "Giáo viên trung học phổ thông hạng III"
+    assert (
+        fix_hang_numeral("Giáo viên trung học phổ thông hạng HII") == "Giáo viên trung học phổ thông hạng III"
+    )
     assert fix_hang_numeral("Điều dưỡng hạng lV") == "Điều dưỡng hạng IV"
     assert fix_hang_numeral("Chuyên viên") == "Chuyên viên"
+
+
+# --- small damage beyond marks in values made of known vocabulary -------------------------------
+
+
+def fuzzy(value: str, conf: float = 0.8, *, printed: bool = False) -> str:
+    return text(settle_phrases(words(value, conf), fuzzy=True, printed=printed))
+
+
+def test_an_agency_a_letter_off_takes_the_known_spelling_in_the_papers_case():
+    assert fuzzy("SỬ GIÁO DỤC VÀ ĐÀO TẠO", 0.97, printed=True) == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert fuzzy("SỬ NỘI VỤ", 0.97, printed=True) == "SỞ NỘI VỤ"
+    assert fuzzy("Sử Giáo dục và Đào tạo tỉnh Long An") == "Sở Giáo dục và Đào tạo tỉnh Long An"
+    # read confidently, but "tỉnh" and "An" agree with the province and only one letter differs
+    assert fuzzy("Sở Tài chính tỉnh Lang An", 0.97) == "Sở Tài chính tỉnh Long An"
+    assert fuzzy("Phòng Tổ chức, biên chế, Sở Nội vụ tỉnh Lang An") == (
+        "Phòng Tổ chức, biên chế, Sở Nội vụ tỉnh Long An"
+    )
+    assert fuzzy("Tế trưởng chuyên môn") == "Tổ trưởng chuyên môn"
+
+
+def test_a_printed_header_outweighs_confidence_on_its_marks():
+    header = "ỦY BAN NHÂN DÂN TỈNH BINH ĐỊNH"
+    assert fuzzy(header, 0.995, printed=True) == "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"
+    assert fuzzy(header, 0.995) == header  # a filled-in value read this surely stays as read
+
+
+def test_common_glyph_confusions_are_undone_inside_known_phrases():
+    assert fuzzy("(huyện viên") == "Chuyên viên"  # C read as "("
+    assert fuzzy("Cử nhân [.uật") == "Cử nhân Luật"  # L read as "[."
+    assert fuzzy("Cử nhân I.uật") == "Cử nhân Luật"
+    assert fuzzy("Ilành chính") == "Hành chính"  # H read as "Il"
+    assert fuzzy("Giáo viên mầrn non") == "Giáo viên mầm non"  # m read as "rn"
+    assert fuzzy("Ứng dụng CNTTT cơ bản", 0.97) == "Ứng dụng CNTT cơ bản"  # a stuttered acronym
+    assert fuzzy("in học A", 0.2) == "Tin học A"  # the value's lost first letter was a capital
+
+
+def test_a_lost_or_stray_space_splits_or_joins_words_with_their_boxes():
+    split = settle_phrases(words("Trungcấp"), fuzzy=True)
+    assert [(w.text, w.bbox) for w in split] == [("Trung", (0, 0, 54, 40)), ("cấp", (54, 0, 90, 40))]
+    joined = settle_phrases(words("SỞ GIÁO DỤC VÀ Đ ÀO TẠO", 0.99), fuzzy=True, printed=True)
+    assert text(joined) == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert joined[4].bbox == (400, 0, 590, 40)
+
+
+def test_a_real_different_value_is_never_pulled_to_a_known_phrase():
+    for value in (
+        "Sở Ngoại vụ tỉnh Hà Nam",  # a department of its own, two letters from "Nội vụ"
+        "UBND thành phố Đà Lạt",  # two letters from "thành phố Đắk Lắk", three from "Đà Nẵng"
+        "UBND huyện Thanh Trì",  # a short phrase a letter off ("thanh tra") among unknown words
+        "Trường THCS Thanh Trì, Phòng Giáo dục",
+        "Bác sỹ Đa khoa",  # sỹ / sĩ: both correct spellings
+        "Phó Chánh Thanh tra Sở",
+        "Xyz abc",
+    ):
+        for conf in (0.5, 0.97):
+            assert fuzzy(value, conf) == value
+
+
+def test_a_confident_word_alone_stays_as_read():
+    assert fuzzy("Tiếng Anl", 0.7) == "Tiếng Anh"
+    assert fuzzy("Tiếng Anl", 0.99) == "Tiếng Anl"  # one word agreeing is no phrase-level evidence
+    assert fuzzy("Kế toán viện", 0.995) == "Kế toán viện"
+
+
+def test_names_are_not_vocabulary():
+    for name in ("Trương Hồng Liên", "Nguyễn Văn Lang", "Huỳnh Trung Thành Trí"):
+        assert fuzzy(name, 0.97) == name
+
+
+def test_closed_lists_take_an_entry_a_letter_or_two_away():
+    from ocr.extract.phrases import settle_closed_value
+
+    assert settle_closed_value("ton_giao", "Hông", 0.964) == "Không"
+    assert settle_closed_value("ton_giao", "Iir lành", 0.92) == "Tin lành"
+    assert settle_closed_value("ton_giao", "Hông", 0.995) == "Hông"  # read sure: the paper says so
+    assert settle_closed_value("dan_toc", "Meng", 0.5) == "Meng"  # as near to Mông as to Mảng
+
+
+def test_a_closed_list_entry_followed_by_junk_is_the_entry():
+    from ocr.extract.phrases import settle_closed_words
+
+    def closed(key: str, ws: list[Word]) -> str:
+        return text(settle_closed_words(key, ws))
+
+    assert closed("dan_toc", words("Kinh . 2", 0.9)) == "Kinh"  # marks without letters
+    tail = [Word("¬", (100, 0, 120, 40), 0.2), Word("ằ", (130, 0, 150, 40), 0.05)]
+    assert closed("dan_toc", words("Kinh", 0.9) + tail) == "Kinh"
+    smudge = [Word("Đàn", (100, 0, 190, 40), 0.2), Word("ng", (200, 0, 240, 40), 0.1)]
+    assert closed("ton_giao", words("Không", 0.95) + smudge) == "Không"  # a low-confidence tail
+    assert closed("ton_giao", words("Không theo đạo", 0.95)) == "Không theo đạo"  # words read well
+    assert closed("ho_ten", words("Kinh . 2", 0.9)) == "Kinh . 2"  # only closed lists
+
+
+def test_roman_i_with_a_speck_is_still_a_hang():
+    from ocr.extract.phrases import fix_hang_numeral
+
+    assert fix_hang_numeral("Giáo viên trung học phổ thông hạng Ï") == "Giáo viên trung học phổ thông hạng I"
+
+
+def test_syll_fields_settle_their_vocabulary_but_not_the_name():
+    from ocr.extract import syll
+    from tests.ocr.wordfactory import lines_from_text
+
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh (viết chữ in hoa): TRƯƠNG HỒNG LIÊN ………… Giới tính: Nữ",
+        "6) Dân tộc: Kinh . 2 ……………………………………",
+        "7) Tôn giáo: Hông ……………………………",
+        "13) Ngày được tuyển dụng lần đầu: 01/09/2008 Cơ quan, tổ chức, đơn vị tuyển dụng: Sử Nội vụ tỉnh Long An",
+        "20) Trình độ chuyên môn cao nhất: Cử nhân [.uật ……………",
+        "23) Chức vụ hiện tại: (huyện viên ……………",
+    ]
+    got = {k: f.value for k, f in syll.extract_fields(lines_from_text(rows, conf=0.9), "tt06_2023").items()}
+    assert got["ho_ten"] == "Trương Hồng Liên"
+    assert got["dan_toc"] == "Kinh"
+    assert got["ton_giao"] == "Không"
+    assert got["co_quan_tuyen_dung"] == "Sở Nội vụ tỉnh Long An"
+    assert got["trinh_do_chuyen_mon"] == "Cử nhân Luật"
+    assert got["chuc_vu"] == "Chuyên viên"
+
+
+def test_decision_header_settles_a_misread_agency():
+    from ocr.extract import quyet_dinh
+    from tests.ocr.wordfactory import lines_from_text
+
+    rows = [
+        "ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH BINH ĐỊNH   Độc lập - Tự do - Hạnh phúc",
+        "Số: 12/QĐ-UBND   Bình Định, ngày 05 tháng 07 năm 2024",
+        "QUYẾT ĐỊNH",
+    ]
+    lines = lines_from_text(rows, conf=0.99, column_x={2: 200})
+    got = quyet_dinh.extract_fields([(lines, 2480)])
+    assert got["co_quan_ban_hanh"].value == "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"

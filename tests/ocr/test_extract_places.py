@@ -57,3 +57,19 @@ def test_marks_beat_letters_and_two_names_equally_close_are_left_alone():
     assert settled("Xã Tân Hưong, Tỉnh Tiền Giang") == "Xã Tân Hương, Tỉnh Tiền Giang"
     # "Tân Hóx" is a letter away from both Tân Hòa and Tân Hội
     assert settled("Xã Tân Hóx, Tỉnh Tiền Giang") == "Xã Tân Hóx, Tỉnh Tiền Giang"
+
+
+@pytest.mark.parametrize(
+    ("read", "paper"),
+    [
+        ("Xã Biến Hồ, Thành phố Pleiku, Tỉnh Gia Lai", "Xã Biển Hồ, Thành phố Pleiku, Tỉnh Gia Lai"),
+        ("Xã Bình Tâm, Thành phố Lân An, Tỉnh Long An", "Xã Bình Tâm, Thành phố Tân An, Tỉnh Long An"),
+        ("Xã Diện Phương, Thị xã Điện Bàn, Tỉnh Quảng Nam", "Xã Điện Phương, Thị xã Điện Bàn, Tỉnh Quảng Nam"),
+    ],
+)
+def test_a_named_unit_of_a_named_province_is_settled_however_sure_the_reading(read: str, paper: str):
+    assert settled(read, conf=0.99) == paper
+
+
+def test_a_misread_h_of_an_administrative_prefix_is_read_as_h():
+    assert settled("Xã Tân Phú, Iluyện Đức Hòa, Tỉnh Long An", conf=0.99) == "Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An"
