@@ -59,7 +59,7 @@ class KeyedLine:
                 owner.append(-1)
                 offset.append(0)
             for j, ch in enumerate(fold(w.text)):
-                key.append(ch)
+                key.append(":" if ch == ";" else ch)  # OCR reads a label's colon as ";" ("Mã số ;")
                 owner.append(i)
                 offset.append(j)
         return cls(line, words, "".join(key), owner, offset)

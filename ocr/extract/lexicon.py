@@ -55,7 +55,8 @@ _SURNAMES = (
     "Đoàn Lâm Lương Tạ Hà Vương Cao Quách Tô Triệu Thái Châu Chu Lưu Tăng Kiều Từ Khổng Lục Mạc "
     "Nghiêm Ninh Phùng Tống La Lã Giang Diệp Hứa Thân Trương Nông Âu Doãn Khúc Kim Lò Quan Tôn "
     "Đàm Ưng Vi Viên Cù Cấn Bạch Bế Lại Hầu Đồng Đống Phí Phó Sầm Trình Tiêu Thạch Hàn Lữ Mã "
-    "Mông Nhan Thiều Uông Ông Âu Giáp Hoa Khương Lạc Luân Nhâm Quản Tiết Văn Vòng Xa Yên"
+    "Mông Nhan Thiều Uông Ông Âu Giáp Hoa Khương Lạc Luân Nhâm Quản Tiết Văn Vòng Xa Yên Đậu Lỗ Cung "
+    "Khâu Ung Mẫn Nhữ Phương"
 )
 
 
@@ -66,8 +67,75 @@ def _surnames() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(names), unambiguous(names, fold)
 
 
+# Middle and given-name syllables in everyday use (both of a pair that differ only in marks, such as
+# Thủy/Thùy, Văn/Vân, Cẩm/Cầm, are listed, so that neither is ever "corrected" into the other).
+_GIVEN = (
+    "An Ân Anh Ánh Ảnh Bá Bách Bạch Bản Bằng Bảo Bắc Bế Bích Biên Biển Bình Bính Bội Bửu Ca Cả Cầm "
+    "Cẩm Cần Cẩn Cao Cát Cầu Chánh Châm Chân Chấn Chi Chí Chiến Chinh Chính Chỉnh Châu Chu Chúc "
+    "Chung Chương Chưởng Công Cúc Cung Cương Cường Danh Dân Dần Diễm Diệp Diệu Dinh Du Duẫn Dũng "
+    "Dung Dụng Duy Duyên Dư Dương Đại Đan Đán Đào Đạo Đạt Đắc Đăng Đẳng Điềm Điền Điệp Đình Định "
+    "Đoan Đô Đông Đồng Đức Được Gấm Gia Giang Giao Giáp Hà Hạ Hải Hàm Hân Hằng Hạnh Hào Hảo Hạo "
+    "Hậu Hiền Hiển Hiến Hiệp Hiếu Hiểu Hinh Hòa Hoa Hóa Hoài Hoan Hoàn Hoán Hoàng Hoạt Học Hồi "
+    "Hội Hồng Hợp Huân Huấn Huế Huệ Hùng Hưng Hưởng Hương Hường Hữu Huy Huyên Huyền Huỳnh Hy Kha "
+    "Khả Khải Khang Khanh Khánh Khiêm Khoa Khôi Khuê Khương Khuyên Kiên Kiến Kiệt Kiều Kim Kính "
+    "Kỳ Kỷ Lai Lam Lâm Lan Lành Lãm Lạc Lăng Lâu Lê Lễ Liên Liễu Linh Lĩnh Loan Lộc Lợi Long Lực "
+    "Luân Luận Lương Lượng Lưu Ly Lý Mai Mạnh Mẫn Minh Mơ Mười My Mỹ Na Nam Năng Nga Ngà Ngân "
+    "Nghi Nghị Nghĩa Ngọc Nguyên Nguyệt Nhã Nhàn Nhân Nhất Nhật Nhi Như Nhung Ninh Nông Nữ Nương "
+    "Oanh Phát Phấn Phi Phong Phú Phúc Phụng Phùng Phước Phương Phượng Quân Quang Quảng Quế Quốc "
+    "Quý Quyên Quyết Quyền Quỳnh Sa Sang Sáng Sâm Sơn Sương Tài Tâm Tân Tấn Tánh Tạo Thạch Thái "
+    "Thanh Thành Thạnh Thảo Thao Thắm Thắng Thăng Thân Thẩm Thế Thi Thị Thìn Thiện Thịnh Thoa "
+    "Thoại Thông Thu Thư Thuận Thục Thùy Thủy Thúy Thụy Thương Thường Thy Tiên Tiến Tiệp Tín Tình "
+    "Tịnh Toàn Toản Toại Trà Trâm Trang Tráng Trí Triết Triều Trinh Trình Trọng Trúc Trung Trường "
+    "Tú Tuấn Tùng Tường Tuyên Tuyền Tuyết Tư Từ Tửu Uyên Vân Văn Vi Việt Vinh Vĩnh Võ Vũ Vui Vy "
+    "Xuân Yên Yến"
+)
+
+
+@cache
+def _given() -> tuple[frozenset[str], dict[str, str]]:
+    """Known middle/given syllables, and folded → syllable where the fold is unambiguous."""
+    names = _GIVEN.split()
+    return frozenset(names), unambiguous(names, fold)
+
+
+def _one_letter_off(word: str, names: frozenset[str]) -> str | None:
+    """The one known syllable a single letter away (folded: Xuần→xuan, Ngục→Ngọc), if only one is."""
+    from rapidfuzz.distance import Levenshtein
+
+    key = fold(word)
+    near = {n for n in names if Levenshtein.distance(fold(n), key, score_cutoff=1) == 1}
+    return next(iter(near)) if len(near) == 1 else None
+
+
+def settle_name(name: str, conf: float, sure: float = 0.95) -> str:
+    """An unsure name whose syllables are no name syllables takes the one known spelling of each.
+
+    The surname as in settle_surname; a middle or given syllable that is no name ("Xuần", "Tháo",
+    "Quynh") takes the one name syllable it folds to (Xuân, Thảo, Quỳnh), or the one a letter away
+    ("Ngục" → Ngọc). A real name syllable is never changed into another (Thủy stays Thủy).
+    """
+    name = settle_surname(name, conf, sure)
+    if conf >= sure:
+        return name
+    known, by_fold = _given()
+    parts = name.split(" ")
+    for i, part in enumerate(parts[1:], start=1):
+        if part in known or not part.isalpha():
+            continue
+        fixed = by_fold.get(fold(part)) or (None if fold(part) in _folds() else _one_letter_off(part, known))
+        if fixed is not None:
+            parts[i] = fixed
+    return " ".join(parts)
+
+
+@cache
+def _folds() -> frozenset[str]:
+    """Folds shared by two or more given syllables (Văn/Vân): a reading with that fold stays."""
+    return frozenset(fold(n) for n in _GIVEN.split())
+
+
 def settle_surname(name: str, conf: float, sure: float = 0.95) -> str:
-    """An unsure first syllable that is no surname but folds to exactly one takes its spelling.
+    """An unsure first syllable that is no surname takes the one it folds to, or is a letter from.
 
     "Hưỳnh" (not even a Vietnamese syllable) → "Huỳnh"; "Trân" read at 0.6 → "Trần". A surname
     read with high confidence, or already a known one, is left alone.
@@ -76,5 +144,5 @@ def settle_surname(name: str, conf: float, sure: float = 0.95) -> str:
     known, by_fold = _surnames()
     if conf >= sure or not parts[0] or parts[0] in known:
         return name
-    fixed = by_fold.get(fold(parts[0]))
+    fixed = by_fold.get(fold(parts[0])) or _one_letter_off(parts[0], known)
     return name if fixed is None else " ".join([fixed, *parts[1:]])

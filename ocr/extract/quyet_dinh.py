@@ -9,7 +9,7 @@ from hoso.normalize import normalize
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
-from ocr.extract.lexicon import settle_header_word, settle_surname
+from ocr.extract.lexicon import settle_header_word, settle_name
 from ocr.extract.ngach import settle_ngach
 from ocr.extract.phrases import settle_phrases
 from ocr.extract.signer import name_run, trim_marks
@@ -40,7 +40,7 @@ def _field(key: str, raw: str, page: int, words_box: tuple[int, int, int, int], 
     if not val:
         return None
     if kind == "name":
-        val = settle_surname(val, conf)
+        val = settle_name(val, conf)
     return ExtractedField(val, raw.strip(), conf, page, words_box)
 
 
@@ -168,7 +168,8 @@ _SALARY = {  # key: (pattern, take the last match = the NEW value)
     "ma_ngach": (r"ma\s*(?:so|ngach)\s*[:;]?\s*(v?\s*\.?\s*\d{2}[a-z]?\s*[.,]\s*\d{2,3}(?:\s*[.,]\s*\d{2})?)",
                  True),
     "ngach": (_NGACH, True),
-    "ngay_huong_luong": (r"ke\s*tu\s*(?:ngay\s*)?" + _DATE, False),
+    # "kể từ ngày …"; OCR may garble "kể" ("lvể"), and "từ ngày" inside Điều 1 says it alone
+    "ngay_huong_luong": (r"(?:ke\s*tu\s*(?:ngay\s*)?|\btu\s*ngay\s*)" + _DATE, False),
 }
 _DETAILS = {  # non-core facts most decisions state in Điều 1
     "ngay_sinh": r"sinh\s*ngay\s*:?\s*" + _DATE,

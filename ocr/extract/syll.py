@@ -12,7 +12,7 @@ from hoso.normalize import normalize, normalize_address_parts
 from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
 from ocr.extract.forms import LAYOUT_LABELS, Label
-from ocr.extract.lexicon import settle_surname
+from ocr.extract.lexicon import settle_name
 from ocr.extract.ngach import settle_ngach
 from ocr.extract.phrases import fix_hang_numeral, settle_closed_value, settle_closed_words, settle_phrases
 from ocr.extract.places import settle_address, settle_places, split_parts
@@ -304,7 +304,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
         if value is None:
             continue
         if kind == "name":
-            value = settle_surname(value, words[0].conf)
+            value = settle_name(value, _confidence(words))
         elif kind == "enum":
             value = settle_closed_value(key, value, _confidence(words))
         elif key == "ngach":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ocr.extract.lexicon import settle_header_word
 from ocr.model import Word
 
@@ -31,3 +33,33 @@ def test_unsure_surname_takes_the_known_spelling():
     assert settle_surname("Trân Văn An", 0.6) == "Trần Văn An"
     assert settle_surname("Trân Văn An", 0.97) == "Trân Văn An"  # read with confidence: kept
     assert settle_surname("Lê Văn An", 0.5) == "Lê Văn An"
+
+
+@pytest.mark.parametrize(
+    ("read", "name"),
+    [
+        ("Đinh Xuần Ngọc Minh", "Đinh Xuân Ngọc Minh"),  # no name syllable folds like Xuần but Xuân
+        ("Lý Quynh Trang", "Lý Quỳnh Trang"),
+        ("Nguyễn Ngục Thành", "Nguyễn Ngọc Thành"),  # a letter from Ngọc only
+        ("Quấck Văn Trung", "Quách Văn Trung"),  # a letter from one surname only
+    ],
+)
+def test_unsure_name_syllables_that_are_no_names_take_the_one_known_spelling(read: str, name: str):
+    from ocr.extract.lexicon import settle_name
+
+    assert settle_name(read, 0.6) == name
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "Ngô Thị Thủy Nhàn",  # Thủy and Thùy are both names: a real name is never changed
+        "Hồ Vần Cường",  # Văn or Vân: two names fold alike, so no guess
+        "Plam Trung Phúc",  # Phạm or Lâm: two surnames a letter away
+    ],
+)
+def test_real_or_ambiguous_name_syllables_stay(read: str):
+    from ocr.extract.lexicon import settle_name
+
+    assert settle_name(read, 0.6) == read
+    assert settle_name("Đinh Xuần Ngọc Minh", 0.97) == "Đinh Xuần Ngọc Minh"  # read with confidence

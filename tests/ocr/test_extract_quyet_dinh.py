@@ -86,3 +86,15 @@ def test_signer_found_when_the_seal_hides_the_title():
     fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
     assert fields["nguoi_ky"].value == "Trần Văn Bình"
     assert "chuc_vu_nguoi_ky" not in fields
+
+
+def test_salary_details_survive_fax_damage_to_their_cue_words():
+    rows = list(QD)
+    # "(" lost before "mã số", a comma for the code's dot, "kể" garbled to "lvể"
+    rows[9] = "ngạch Chuyên viên mã số 01,003 từ bậc 3, hệ số 3,00 lên bậc 4, hệ số 3,33"
+    rows[10] = "lvể từ ngày 01/07/2024."
+    fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
+    got = {k: f.value for k, f in fields.items()}
+    assert got["ngach"] == "Chuyên viên"
+    assert got["ma_ngach"] == "01.003"
+    assert got["ngay_huong_luong"] == "2024-07-01"
