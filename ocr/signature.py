@@ -98,7 +98,12 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
         centre = ring.x  # the seal sits on the left half of the signature, the name is centred
     left = max(0, int(2 * centre - right) - 25) if centre is not None else 0
     band = np.ascontiguousarray(crop[max(0, top) : bottom, left : right + 20])
-    again = [_shift(w, left, max(0, top)) for w in _read(engine, band, 7, timeout)]
+    # The name is set in bold; the seal's lettering, its thin inner ring and the scribble are thin
+    # strokes that a closing (of the paper) removes: read both ways and keep the cleaner name.
+    bold = cv2.morphologyEx(band, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    at = (left, max(0, top))
+    readings = [[_shift(w, *at) for w in _read(engine, img, 7, timeout)] for img in (band, bold)]
+    again = max(readings, key=_run_score)
     if _run_score(again) <= _run_score(line):
         return words
     return [w for w in words if not (top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom)] + again
