@@ -97,7 +97,11 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
     if centre is None and ring is not None:
         centre = ring.x  # the seal sits on the left half of the signature, the name is centred
     left = max(0, int(2 * centre - right) - 25) if centre is not None else 0
+    if right - left < 2 * lo:
+        left = 0  # a "centre" right of the name's end is no centre of it
     band = np.ascontiguousarray(crop[max(0, top) : bottom, left : right + 20])
+    if band.shape[0] < lo or band.shape[1] < 2 * lo:
+        return words
     # The name is set in bold; the seal's lettering, its thin inner ring and the scribble are thin
     # strokes that a closing (of the paper) removes: read both ways and keep the cleaner name.
     bold = cv2.morphologyEx(band, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))

@@ -29,11 +29,15 @@ class _Found:
 
 
 def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
-    """Find each label after the previous one found, within a few lines (labels repeat)."""
+    """Find each label after the previous one found, within a few lines (labels repeat).
+
+    A label OCR damaged beyond finding leaves the cursor behind: each one missed widens the
+    next search by the lines it could have taken, so one lost label does not lose the rest.
+    """
     found: list[_Found] = []
-    cur_line, cur_pos = 0, 0
+    cur_line, cur_pos, slack = 0, 0, 0
     for label in labels:
-        last = min(len(keyed), cur_line + label.window + 1)
+        last = min(len(keyed), cur_line + label.window + slack + 1)
         hit = None
         for text in (label.text, *label.alt):
             hit = _search(fold(text), keyed, cur_line, cur_pos, last)
@@ -46,7 +50,9 @@ def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
             hit = _search(fold(bare), keyed, cur_line, cur_pos, last)
         if hit is not None:
             found.append(_Found(label, hit))
-            cur_line, cur_pos = hit.line, hit.end
+            cur_line, cur_pos, slack = hit.line, hit.end, 0
+        else:
+            slack += min(label.window, 2)
     return found
 
 

@@ -158,3 +158,24 @@ def test_short_value_does_not_take_the_next_line():
     got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
     assert got["ho_ten"].value == "Lê An"
 
+
+
+def test_labels_lost_to_ocr_damage_do_not_lose_the_labels_after_them():
+    # 2C/TCTW-98 page 1 off a fax: the "Chức vụ (…)" label is unreadable, and the photo box and
+    # a smudge push "4) Sinh ngày" six lines past the last label found
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh: NGUYỄN QUỲNH NGỌC Nam, nữ: Nữ",
+        "2) Các tên gọi khác:",
+        "3) Cấp ủy hiện tại: Cấp ủy kiêm:",
+        "Ảnh 4x6",
+        "Chức VỤ (Đang, đoàn thế. quyền, kế (¿ cliớc vụ kiếp nhiền):",
+        '( "lính',
+        "Phó Trưởng phòng Tài chính doanh nghiệp",
+        "xx",
+        "4) Sinh ngày: 29 tháng 7 năm 1990",
+        "5) Nơi sinh: Xã Kim Liên, Huyện Nam Đàn, Tỉnh Nghệ An",
+    ]
+    got = {k: f.value for k, f in syll.extract_fields(lines_from_text(rows), "2c_tctw_98").items()}
+    assert got["ngay_sinh"] == "1990-07-29"
+    assert got["noi_sinh"] == "Xã Kim Liên, Huyện Nam Đàn, Tỉnh Nghệ An"
