@@ -31,9 +31,10 @@ def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]
     """`fields` with ma_ngach / ngach settled against each other, where the catalog allows."""
     ma, name = fields.get("ma_ngach"), fields.get("ngach")
     out = dict(fields)
-    comma = ma.value.replace(",", ".") if ma is not None else ""
-    if ma is not None and canonical_code(ma.value) is None and (code := canonical_code(comma)):
-        out["ma_ngach"] = ma = replace(ma, value=code)  # "01,003": a dot read as a comma
+    # "01,003", "V.Ø7.05.15": a dot read as a comma, a zero as Ø or O
+    misread = ma.value.replace(",", ".").replace("Ø", "0").replace("O", "0") if ma is not None else ""
+    if ma is not None and canonical_code(ma.value) is None and (code := canonical_code(misread)):
+        out["ma_ngach"] = ma = replace(ma, value=code)
     if ma is None or name is None:
         return out
     sure_code = canonical_code(ma.value) is not None and ma.confidence >= SURE

@@ -91,7 +91,7 @@ def core(text: str) -> str:
     return text.strip(",.;:()")
 
 
-def _same_case(canonical: str, read: str) -> str:
+def same_case(canonical: str, read: str) -> str:
     """The canonical spelling in the case pattern the paper used (TỈNH, Tỉnh, tỉnh)."""
     if read.isupper() and len(read) > 1:
         return canonical.upper()
@@ -138,7 +138,7 @@ def settle_phrases(
                 continue
             for j, (seen, right) in enumerate(zip(span, canon, strict=True)):
                 word = out[i + j]
-                fixed = _same_case(right, seen)
+                fixed = same_case(right, seen)
                 if fixed != seen and word.conf < (phrase_sure if n > 1 else sure):
                     out[i + j] = replace(word, text=word.text.replace(seen, fixed, 1))
             i += n - 1
@@ -456,9 +456,13 @@ def settle_closed_words(key: str, words: list[Word], sure: float = 0.99) -> list
 
 
 _ROMAN_I = "IHl1|ÏÌÍĨỈỊ"  # the roman I as OCR reads it: H, l, 1, a bar, or with a speck for a mark
-_HANG = re.compile(rf"(\bhạng\s+)([{_ROMAN_I}]{{1,3}}|[{_ROMAN_I}]?V)$", re.IGNORECASE)
+# at the end of the value or inside its closing bracket ("Bác sĩ chính (hạng 1I)"); OCR may
+# split the numeral ("hạng | H")
+_HANG = re.compile(rf"(\bhạng\s+)((?:[{_ROMAN_I}]\s?){{0,2}}[{_ROMAN_I}]|[{_ROMAN_I}]?V)(?=\)?$)",
+                   re.IGNORECASE)  # fmt: skip
 
 
 def fix_hang_numeral(value: str) -> str:
     """A ngạch's hạng is I–IV; OCR reads the roman I as H, l, 1 or |: "hạng HII" → "hạng III"."""
-    return _HANG.sub(lambda m: m.group(1) + re.sub(f"[{_ROMAN_I[1:]}]", "I", m.group(2)), value)
+    return _HANG.sub(lambda m: m.group(1) + re.sub(f"[{_ROMAN_I[1:]}]", "I", m.group(2).replace(" ", "")),
+                     value)  # fmt: skip

@@ -25,7 +25,7 @@ from importlib import resources
 from rapidfuzz.distance import Levenshtein
 
 from ocr.extract.anchors import fold
-from ocr.extract.phrases import core
+from ocr.extract.phrases import core, same_case
 from ocr.model import Word
 
 SURE = 0.96  # words read at least this confidently are what the paper says
@@ -67,12 +67,36 @@ def gazetteer() -> Gazetteer:
     )
 
 
+def _glyphs(word: str) -> str:
+    """A word's misread first letter set right: "Il" for H ("Iluyện"), "1" for T ("1hành")."""
+    if word.startswith("Il") and word[2:3].islower():
+        return "H" + word[2:]
+    if word.startswith("1") and word[1:2].isalpha() and word[1:2].islower():
+        return "T" + word[1:]
+    return word
+
+
 def _prefix_key(text: str) -> str:
-    """Folded prefix word; "Il" at the start is a misread "H" ("Iluyện" → "huyen")."""
+    """Folded prefix word, read past a misread first letter ("Iluyện" → "huyen")."""
     if text.endswith("."):
         return fold(text)
-    word = core(text)
-    return fold("H" + word[2:] if word.startswith("Il") and word[2:3].islower() else word)
+    return fold(_glyphs(core(text)))
+
+
+_PREFIX_SPELLING = {
+    "xa": "xã", "phuong": "phường", "huyen": "huyện", "quan": "quận", "tinh": "tỉnh", "thanh": "thành",
+    "pho": "phố", "thi": "thị", "tran": "trấn",
+}  # fmt: skip
+
+
+def _spell_prefix(word: Word) -> Word:
+    """A prefix word in its only spelling, in the paper's case ("Tĩnh" → "Tỉnh", "1hành" → "Thành")."""
+    text = _glyphs(word.text)
+    seen = core(text)
+    right = _PREFIX_SPELLING.get(fold(seen))
+    if right is None:
+        return replace(word, text=text) if text != word.text else word
+    return replace(word, text=text.replace(seen, same_case(right, seen), 1))
 
 
 def _name_start(words: list[Word]) -> int:
@@ -112,13 +136,14 @@ def _closest(name: list[str], known: frozenset[str]) -> str | None:
     return dist[0][1] if len(dist) == 1 or dist[0][0] < dist[1][0] else None
 
 
-def _settle_part(part: list[Word], known: frozenset[str], in_province: bool = False) -> list[Word]:
+def _settle_part(part: list[Word], known: frozenset[str], in_province: bool = False,
+                 province: bool = False) -> list[Word]:  # fmt: skip
     start = _name_start(part)
     trusted = in_province and start > 0  # "Xã …" in a named province: a unit of that province
     out = list(part)
-    if start and part[0].text.startswith("Il"):
-        out[0] = replace(part[0], text="H" + part[0].text[2:])
-    names = part[start:]
+    out[:start] = [w if w.text.endswith(".") else _spell_prefix(w) for w in part[:start]]  # "TP." stays
+    names = [replace(w, text=_glyphs(w.text)) for w in part[start:]]
+    out[start:] = names
     cores = [core(w.text) for w in names]
     if not names or not all(cores) or any(c.isdigit() for w in cores for c in w):
         return out
@@ -133,7 +158,9 @@ def _settle_part(part: list[Word], known: frozenset[str], in_province: bool = Fa
         if seen == right or seen.lower() == right.lower():
             continue
         word = names[j]
-        if word.conf >= SURE and not trusted:
+        # 63 provinces far apart: one that differs from the reading only in marks is the one
+        marks_only = province and fold(" ".join(cores).lower()) == fold(canon.lower())
+        if word.conf >= SURE and not (trusted or marks_only):
             return out  # a confident word that disagrees: the paper may really say this
         settled[start + j] = replace(word, text=word.text.replace(seen, right.upper() if upper else right, 1))
     return settled
@@ -144,7 +171,7 @@ def settle_places(parts: list[list[Word]]) -> list[list[Word]]:
     g = gazetteer()
     if not parts:
         return parts
-    last = _settle_part(parts[-1], g.provinces)
+    last = _settle_part(parts[-1], g.provinces, province=True)
     province_words = [core(w.text) for w in last[_name_start(last) :]]
     province = fold(" ".join(province_words).lower())
     known = g.inside.get(province)

@@ -236,6 +236,27 @@ def _label_start(words: list[Word], cut: int) -> int | None:
     return j if j < cut or _is_mark_word(words[cut]) else None  # "(tỉnh, tp):" read as "œøm 1:"
 
 
+_PART_OPENERS = ("xa", "phuong", "thi", "huyen", "quan", "thanh", "tinh", "tp", "tp.")
+
+
+def _before_label(words: list[Word], start: int, cut: int) -> int:
+    """Where the box before a label ends, when the next box opens with its kind ("Huyện …").
+
+    Then the lower-case words just before the label are what is left of it ("Kim Liên tuuyệu
+    dua: Huyện …"): place names are capitalised.
+    """
+    if cut + 1 >= len(words) or fold(words[cut + 1].text).strip(",.") not in _PART_OPENERS:
+        return start
+    j = start
+    while j > 1 and start - j < 2 and not words[j - 1].text[:1].isupper():
+        j -= 1
+    return j
+
+
+def _opens_part(words: list[Word], cut: int) -> bool:
+    return cut + 1 < len(words) and fold(words[cut + 1].text).strip(",.") in _PART_OPENERS
+
+
 def _split_boxes(boxes: list[Box]) -> list[Box]:
     """A box label OCR mangled past recognition still ends with ":" inside the value before it.
 
@@ -247,6 +268,8 @@ def _split_boxes(boxes: list[Box]) -> list[Box]:
         part, words, page = todo.pop(0)
         cut = next((i for i, w in enumerate(words) if i and w.text.endswith(":")), None)
         start = _label_start(words, cut) if cut is not None else None
+        if cut is not None and (start is not None or _opens_part(words, cut)):
+            start = _before_label(words, cut if start is None else start, cut)
         taken = {p for p, _, _ in boxes} | {p for p, _, _ in out} | {p for p, _, _ in todo}
         if cut is None or start is None or start == 0 or part + 1 in taken:
             out.append((part, words, page))

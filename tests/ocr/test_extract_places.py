@@ -73,3 +73,16 @@ def test_a_named_unit_of_a_named_province_is_settled_however_sure_the_reading(re
 
 def test_a_misread_h_of_an_administrative_prefix_is_read_as_h():
     assert settled("Xã Tân Phú, Iluyện Đức Hòa, Tỉnh Long An", conf=0.99) == "Xã Tân Phú, Huyện Đức Hòa, Tỉnh Long An"
+
+
+@pytest.mark.parametrize(
+    ("read", "paper"),
+    [
+        ("Xã Thạch Kim, Huyện Lộc Hà, Tĩnh Hà Tĩnh", "Xã Thạch Kim, Huyện Lộc Hà, Tỉnh Hà Tĩnh"),  # a prefix has one spelling
+        ("Xã Phú Nhuận, 1hành phô Bến Tre, 1ình Bến Tre", "Xã Phú Nhuận, Thành phố Bến Tre, Tỉnh Bến Tre"),
+        ("Hoàng Đồng, Lạng Sơn, Lang Sơn", "Hoàng Đồng, Lạng Sơn, Lạng Sơn"),  # a province a mark away
+        ("Số 12 đường Lê Lợi, Phường 5, Quận 3, TP. Hồ Chí Minh", "Số 12 đường Lê Lợi, Phường 5, Quận 3, TP. Hồ Chí Minh"),
+    ],
+)
+def test_prefixes_and_provinces_have_one_spelling(read: str, paper: str):
+    assert settled(read, conf=0.99) == paper

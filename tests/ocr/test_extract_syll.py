@@ -95,6 +95,9 @@ def test_ocr_damaged_labels_still_anchor():
         # labels read without their bracket
         ("xã Cẩm Thành quyện, quận: huyện Cẩm Xuyên œøm 1: tỉnh Hà Tĩnh",
          "xã Cẩm Thành, huyện Cẩm Xuyên, tỉnh Hà Tĩnh"),
+        # what is left of a label is lower-case, and the next box opens with its kind
+        ("Xã Kim Liên tuuyệu dua: Huyện Nam Đàn túi (?): Tỉnh Nghệ An",
+         "Xã Kim Liên, Huyện Nam Đàn, Tỉnh Nghệ An"),
     ],
 )
 def test_mangled_box_label_still_splits_the_address(line: str, address: str):
