@@ -31,10 +31,14 @@ def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]
     """`fields` with ma_ngach / ngach settled against each other, where the catalog allows."""
     ma, name = fields.get("ma_ngach"), fields.get("ngach")
     out = dict(fields)
-    # "01,003", "V.Ø7.05.15": a dot read as a comma, a zero as Ø or O
-    misread = ma.value.replace(",", ".").replace("Ø", "0").replace("O", "0") if ma is not None else ""
-    if ma is not None and canonical_code(ma.value) is None and (code := canonical_code(misread)):
-        out["ma_ngach"] = ma = replace(ma, value=code)
+    if ma is not None and canonical_code(ma.value) is None:
+        dotted = ma.value.replace(",", ".")  # "01,003": a dot read as a comma
+        zeroed = dotted.replace("Ø", "0").replace("O", "0")  # "V.Ø7.05.15": a zero read as a letter
+        code = canonical_code(dotted)
+        if code is None and (code := canonical_code(zeroed)) is not None and name is not None:
+            code = code if _close(MA_NGACH[code][0], name.value, NAME_EDITS) else None  # the name agrees
+        if code is not None:
+            out["ma_ngach"] = ma = replace(ma, value=code)
     if ma is None or name is None:
         return out
     sure_code = canonical_code(ma.value) is not None and ma.confidence >= SURE

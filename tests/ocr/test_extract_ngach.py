@@ -47,3 +47,7 @@ def test_one_half_missing_changes_nothing():
 def test_a_code_with_a_comma_for_a_dot_is_the_catalog_code():
     fields = {"ma_ngach": ExtractedField("01,003", "01,003", 0.95, 1, (0, 0, 1, 1))}
     assert settle_ngach(fields)["ma_ngach"].value == "01.003"
+
+
+def test_a_zero_read_as_a_letter_is_a_zero_when_the_name_agrees():
+    assert values(settle_ngach(pair("V.Ø7.05.15", 0.9, "Giáo viên trung học phổ thông hạng III", 0.9)))[0] == "V.07.05.15"
