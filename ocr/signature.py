@@ -15,6 +15,7 @@ import numpy as np
 from ocr.cleanup.seal import SealRing, find_seal_ring, inpaint_ring
 from ocr.engine.base import OcrEngine
 from ocr.extract.anchors import fold
+from ocr.extract.lexicon import is_name_syllable, is_surname, settle_name
 from ocr.extract.signer import name_run, trim_marks
 from ocr.layout.lines import group_lines
 from ocr.model import BBox, Word
@@ -73,14 +74,26 @@ def _title_centre(words: list[Word], above: int) -> float | None:
 
 
 def _run_score(words: list[Word]) -> float:
-    """How good a name the line's trailing capitalised words make: 0 for none."""
+    """How good a name the line's trailing capitalised words make: 0 for none.
+
+    Tesseract's confidence, plus how much of it is names at all: a known surname first, known
+    given-name syllables after it (a misread syllable is seldom another name's).
+    """
     run = name_run(words)
-    return min(w.conf for w in run) if run else 0.0
+    if not run:
+        return 0.0
+    texts = settle_name(" ".join(trim_marks(w.text) for w in run), 0.0).split()  # as it will be reported
+    known = sum(is_name_syllable(t) for t in texts[1:]) / max(1, len(texts) - 1)
+    return min(w.conf for w in run) + is_surname(texts[0]) + 0.25 * known
 
 
 def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: SealRing | None,
-                 timeout: float) -> list[Word]:  # fmt: skip
-    """The block's words with the name line read again alone when the block reading left no clean name."""
+                 timeout: float, page_words: list[Word] | None = None) -> list[Word]:  # fmt: skip
+    """The block's words with the name line read again alone when the block reading left no clean name.
+
+    The candidates are the block's line, the line cut out and read alone (as is, and with thin
+    strokes closed away) and, when given, the page-level reading of the same line.
+    """
     lo, hi = TEXT_HEIGHT
     anchors = [w for w in words if w.conf > SURE and lo <= w.bbox[3] - w.bbox[1] <= hi
                and (t := trim_marks(w.text)).isalpha() and t[:1].isupper() and not t.isupper()]  # fmt: skip
@@ -88,7 +101,8 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
         return words
     last = max(anchors, key=lambda w: w.bbox[3])
     line = sorted((w for w in words if _same_line(w, last)), key=lambda w: w.bbox[0])
-    if len(name_run(line)) == len(line) and _run_score(line) > SURE:
+    clean = len(name_run(line)) == len(line) and min(w.conf for w in line) > SURE
+    if clean and is_surname(trim_marks(line[0].text)):
         return words  # the block read a clean name with nothing glued to it
     named = [w for w in anchors if _same_line(w, last)]
     right = max(w.bbox[2] for w in named)
@@ -107,7 +121,8 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
     bold = cv2.morphologyEx(band, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     at = (left, max(0, top))
     readings = [[_shift(w, *at) for w in _read(engine, img, 7, timeout)] for img in (band, bold)]
-    again = max(readings, key=_run_score)
+    page_line = [w for w in page_words or [] if top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom]
+    again = max([*readings, sorted(page_line, key=lambda w: w.bbox[0])], key=_run_score)
     if _run_score(again) <= _run_score(line):
         return words
     return [w for w in words if not (top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom)] + again
@@ -129,5 +144,6 @@ def reread_signature(
     region = _read(engine, crop, 6, timeout)
     if not region:
         return words
-    region = _reread_name(region, crop, engine, ring, timeout)
+    page_words = [_shift(wd, -x0, -y0) for wd in words if _inside(wd, box)]
+    region = _reread_name(region, crop, engine, ring, timeout, page_words)
     return [wd for wd in words if not _inside(wd, box)] + [_shift(wd, x0, y0) for wd in region]

@@ -98,12 +98,25 @@ def _given() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(names), unambiguous(names, fold)
 
 
+def is_surname(word: str) -> bool:
+    """A known Vietnamese surname, spelled exactly."""
+    return word in _surnames()[0]
+
+
+def is_name_syllable(word: str) -> bool:
+    """A known middle or given-name syllable, spelled exactly."""
+    return word in _given()[0]
+
+
 def _one_letter_off(word: str, names: frozenset[str]) -> str | None:
-    """The one known syllable a single letter away (folded: Xuần→xuan, Ngục→Ngọc), if only one is."""
-    from rapidfuzz.distance import Levenshtein
+    """The one known syllable with one letter read as another (folded: Ngục → Ngọc), if only one is.
+
+    Only a letter swapped, never one dropped or added: "Ngọc" is not a damaged "Ngô".
+    """
+    from rapidfuzz.distance import Hamming
 
     key = fold(word)
-    near = {n for n in names if Levenshtein.distance(fold(n), key, score_cutoff=1) == 1}
+    near = {n for n in names if len(fold(n)) == len(key) and Hamming.distance(fold(n), key) == 1}
     return next(iter(near)) if len(near) == 1 else None
 
 

@@ -55,7 +55,7 @@ def test_unsure_name_syllables_that_are_no_names_take_the_one_known_spelling(rea
     [
         "Ngô Thị Thủy Nhàn",  # Thủy and Thùy are both names: a real name is never changed
         "Hồ Vần Cường",  # Văn or Vân: two names fold alike, so no guess
-        "Plam Trung Phúc",  # Phạm or Lâm: two surnames a letter away
+        "Hồ Thị Lính",  # Lính: Linh or Lĩnh, two names fold alike
     ],
 )
 def test_real_or_ambiguous_name_syllables_stay(read: str):
@@ -63,3 +63,10 @@ def test_real_or_ambiguous_name_syllables_stay(read: str):
 
     assert settle_name(read, 0.6) == read
     assert settle_name("Đinh Xuần Ngọc Minh", 0.97) == "Đinh Xuần Ngọc Minh"  # read with confidence
+
+
+def test_a_given_name_is_not_a_surname_with_a_letter_added():
+    from ocr.extract.lexicon import settle_name
+
+    assert settle_name("Ngọc Minh", 0.0) == "Ngọc Minh"  # not "Ngô Minh"
+    assert settle_name("Plam Trung Phúc", 0.6) == "Phạm Trung Phúc"  # P-l-a-m: one letter swapped
