@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hoso.normalize.text import clean
 
@@ -18,7 +19,18 @@ def normalize_name(raw: str) -> str | None:
     """Title-cased name without a title ("NGUYỄN THỊ MINH KHAI" → "Nguyễn Thị Minh Khai"), or None."""
     text = clean(raw)
     text = clean(_TITLE.sub("", text, count=1))
-    return title_case(text) or None
+    # a mark with no letter at either end ("… Tuyết ˆ") is a speck the OCR read, not a syllable
+    words = text.split(" ")
+    while words and not _has_letter(words[-1]):
+        words.pop()
+    while words and not _has_letter(words[0]):
+        words.pop(0)
+    return title_case(" ".join(words)) or None
+
+
+def _has_letter(word: str) -> bool:
+    """A cased letter: "ˆ" (a modifier letter) and "'" are no part of a name."""
+    return any(unicodedata.category(c) in ("Lu", "Ll", "Lt") for c in word)
 
 
 def title_case(s: str) -> str:

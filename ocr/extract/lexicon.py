@@ -117,7 +117,11 @@ def _one_letter_off(word: str, names: frozenset[str]) -> str | None:
 
     key = fold(word)
     near = {n for n in names if len(fold(n)) == len(key) and Hamming.distance(fold(n), key) == 1}
-    return next(iter(near)) if len(near) == 1 else None
+    if len({fold(n) for n in near}) != 1:
+        return None
+    # names that fold alike (Thi, Thị): the one whose marks are the ones read ("Lhị" → Thị)
+    ranked = sorted((Hamming.distance(n, word, pad=True), n) for n in near)
+    return ranked[0][1] if len(ranked) == 1 or ranked[0][0] < ranked[1][0] else None
 
 
 def settle_name(name: str, conf: float, sure: float = 0.95) -> str:

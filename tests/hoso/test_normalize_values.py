@@ -28,6 +28,8 @@ from hoso.normalize import (
         ("……………", None),
         ("", None),
         ("Ông", None),
+        ("Nguyễn Bích Tuyết ˆ", "Nguyễn Bích Tuyết"),  # a speck read as a modifier letter
+        ("\" Trần Văn An", "Trần Văn An"),
     ],
 )
 def test_names(raw: str, expected: str | None) -> None:
