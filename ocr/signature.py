@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from ocr.cleanup.seal import SealRing, find_seal_ring, inpaint_ring
-from ocr.engine.base import OcrEngine
+from ocr.engine.base import OcrEngine, shift_word
 from ocr.extract.anchors import fold
 from ocr.extract.lexicon import is_name_syllable, is_surname, settle_name
 from ocr.extract.signer import name_run, trim_marks
@@ -41,15 +41,10 @@ def _inside(w: Word, box: BBox) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
-def _shift(word: Word, dx: int, dy: int) -> Word:
-    x0, y0, x1, y1 = word.bbox
-    return Word(word.text, (x0 + dx, y0 + dy, x1 + dx, y1 + dy), word.conf)
-
-
 def _read(engine: OcrEngine, img: np.ndarray, psm: int, timeout: float) -> list[Word]:
     """Words of `img` (padded with paper) in `img`'s own pixel coordinates."""
     padded = cv2.copyMakeBorder(img, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
-    return [_shift(w, -PAD, -PAD) for w in engine.read(padded, psm=psm, timeout=timeout)]
+    return [shift_word(w, -PAD, -PAD) for w in engine.read(padded, psm=psm, timeout=timeout)]
 
 
 def _same_line(a: Word, b: Word) -> bool:
@@ -120,7 +115,7 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
     # strokes that a closing (of the paper) removes: read both ways and keep the cleaner name.
     bold = cv2.morphologyEx(band, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     at = (left, max(0, top))
-    readings = [[_shift(w, *at) for w in _read(engine, img, 7, timeout)] for img in (band, bold)]
+    readings = [[shift_word(w, *at) for w in _read(engine, img, 7, timeout)] for img in (band, bold)]
     page_line = [w for w in page_words or [] if top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom]
     again = max([*readings, sorted(page_line, key=lambda w: w.bbox[0])], key=_run_score)
     if _run_score(again) <= _run_score(line):
@@ -144,6 +139,6 @@ def reread_signature(
     region = _read(engine, crop, 6, timeout)
     if not region:
         return words
-    page_words = [_shift(wd, -x0, -y0) for wd in words if _inside(wd, box)]
+    page_words = [shift_word(wd, -x0, -y0) for wd in words if _inside(wd, box)]
     region = _reread_name(region, crop, engine, ring, timeout, page_words)
-    return [wd for wd in words if not _inside(wd, box)] + [_shift(wd, x0, y0) for wd in region]
+    return [wd for wd in words if not _inside(wd, box)] + [shift_word(wd, x0, y0) for wd in region]

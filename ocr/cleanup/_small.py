@@ -5,6 +5,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+SMALL = 4  # detectors run on a quarter-size copy (~75 dpi)
+
 
 def downscale(img: np.ndarray, factor: int) -> np.ndarray:
     """Area-average downscale by an integer factor (area keeps thin strokes visible)."""

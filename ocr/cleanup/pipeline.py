@@ -11,9 +11,8 @@ import cv2
 import numpy as np
 
 from ocr.cleanup import denoise, deskew, illumination, leaders, orientation, perspective, seal
-from ocr.cleanup._small import connected, downscale, ink_mask, rotate_quarter
+from ocr.cleanup._small import SMALL, connected, downscale, ink_mask, rotate_quarter
 
-SMALL = 4  # detectors run at ~75 dpi
 Osd = Callable[[np.ndarray], int | None]
 """Fallback orientation check: clockwise quarter turns (0–3) to make a 300-dpi page upright."""
 

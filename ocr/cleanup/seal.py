@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from ocr.cleanup._small import SMALL, downscale
+
 # Red must beat both green and blue by this much; black ink and pencil have R ≈ G ≈ B.
-SMALL = 4  # detectors run on a quarter-size copy
 RED_MARGIN = 40
 INK_MAX = 110  # pixels darker than this at a seal's rim are the signer's ink, not seal
 
@@ -112,7 +113,7 @@ def find_seal_ring(gray: np.ndarray, dpi: float = 300.0) -> SealRing | None:
     Hough finds candidate circles on a quarter-size copy; the centre is then refined at full size
     to the one whose circle is most inked, and the ring's width read off the radial ink profile.
     """
-    small = cv2.resize(gray, (gray.shape[1] // SMALL, gray.shape[0] // SMALL), interpolation=cv2.INTER_AREA)
+    small = downscale(gray, SMALL)
     px = dpi / SMALL / 25.4
     lo, hi = int(SEAL_RADIUS_MM[0] * px), int(SEAL_RADIUS_MM[1] * px)
     found = cv2.HoughCircles(cv2.GaussianBlur(small, (5, 5), 0), cv2.HOUGH_GRADIENT, dp=1.5,

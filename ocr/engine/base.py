@@ -46,10 +46,11 @@ def read_regions(
             out.append([])
             continue
         words = engine.read(np.ascontiguousarray(crop), psm=psm, timeout=timeout)
-        out.append([_shift(wd, cx0, cy0) for wd in words])
+        out.append([shift_word(wd, cx0, cy0) for wd in words])
     return out
 
 
-def _shift(word: Word, dx: int, dy: int) -> Word:
+def shift_word(word: Word, dx: int, dy: int) -> Word:
+    """The word moved by (dx, dy): from a crop's pixels to the page's, or back."""
     x0, y0, x1, y1 = word.bbox
     return Word(word.text, (x0 + dx, y0 + dy, x1 + dx, y1 + dy), word.conf)

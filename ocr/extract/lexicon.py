@@ -8,8 +8,11 @@ spelling. A high-confidence reading is never changed (the paper itself may be wr
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
+
+from rapidfuzz.distance import Hamming
 
 from hoso.catalog import CCCD_PROVINCES
 from ocr.extract.anchors import fold
@@ -60,11 +63,23 @@ _SURNAMES = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """One list of name syllables: the spellings, and folded → spelling where only one folds so."""
+
+    known: frozenset[str]
+    by_fold: dict[str, str]
+    folds: frozenset[str]  # every fold, unique or shared (Văn/Vân)
+
+
 @cache
-def _surnames() -> tuple[frozenset[str], dict[str, str]]:
-    """Known surnames, and folded → surname where the fold is unambiguous."""
-    names = _SURNAMES.split()
-    return frozenset(names), unambiguous(names, fold)
+def _names(block: str) -> _Names:
+    names = block.split()
+    return _Names(frozenset(names), unambiguous(names, fold), frozenset(map(fold, names)))
+
+
+def _surnames() -> _Names:
+    return _names(_SURNAMES)
 
 
 # Middle and given-name syllables in everyday use (both of a pair that differ only in marks, such as
@@ -91,21 +106,18 @@ _GIVEN = (
 )
 
 
-@cache
-def _given() -> tuple[frozenset[str], dict[str, str]]:
-    """Known middle/given syllables, and folded → syllable where the fold is unambiguous."""
-    names = _GIVEN.split()
-    return frozenset(names), unambiguous(names, fold)
+def _given() -> _Names:
+    return _names(_GIVEN)
 
 
 def is_surname(word: str) -> bool:
     """A known Vietnamese surname, spelled exactly."""
-    return word in _surnames()[0]
+    return word in _surnames().known
 
 
 def is_name_syllable(word: str) -> bool:
     """A known middle or given-name syllable, spelled exactly."""
-    return word in _given()[0]
+    return word in _given().known
 
 
 def _one_letter_off(word: str, names: frozenset[str]) -> str | None:
@@ -113,8 +125,6 @@ def _one_letter_off(word: str, names: frozenset[str]) -> str | None:
 
     Only a letter swapped, never one dropped or added: "Ngọc" is not a damaged "Ngô".
     """
-    from rapidfuzz.distance import Hamming
-
     key = fold(word)
     near = {n for n in names if len(fold(n)) == len(key) and Hamming.distance(fold(n), key) == 1}
     if len({fold(n) for n in near}) != 1:
@@ -122,6 +132,20 @@ def _one_letter_off(word: str, names: frozenset[str]) -> str | None:
     # names that fold alike (Thi, Thị): the one whose marks are the ones read ("Lhị" → Thị)
     ranked = sorted((Hamming.distance(n, word, pad=True), n) for n in near)
     return ranked[0][1] if len(ranked) == 1 or ranked[0][0] < ranked[1][0] else None
+
+
+def _settle_syllable(word: str, names: _Names) -> str | None:
+    """The one name syllable an unknown `word` is a misreading of, or None.
+
+    It folds to exactly one (Xuần → Xuân), or — folding to none — has one letter swapped from
+    exactly one (Ngục → Ngọc). A fold two names share (Văn/Vân) settles nothing.
+    """
+    if word in names.known:
+        return None
+    key = fold(word)
+    if key in names.folds:
+        return names.by_fold.get(key)
+    return _one_letter_off(word, names.known)
 
 
 def settle_name(name: str, conf: float, sure: float = 0.95) -> str:
@@ -134,21 +158,11 @@ def settle_name(name: str, conf: float, sure: float = 0.95) -> str:
     name = settle_surname(name, conf, sure)
     if conf >= sure:
         return name
-    known, by_fold = _given()
     parts = name.split(" ")
     for i, part in enumerate(parts[1:], start=1):
-        if part in known or not part.isalpha():
-            continue
-        fixed = by_fold.get(fold(part)) or (None if fold(part) in _folds() else _one_letter_off(part, known))
-        if fixed is not None:
+        if part.isalpha() and (fixed := _settle_syllable(part, _given())) is not None:
             parts[i] = fixed
     return " ".join(parts)
-
-
-@cache
-def _folds() -> frozenset[str]:
-    """Folds shared by two or more given syllables (Văn/Vân): a reading with that fold stays."""
-    return frozenset(fold(n) for n in _GIVEN.split())
 
 
 def settle_surname(name: str, conf: float, sure: float = 0.95) -> str:
@@ -158,8 +172,7 @@ def settle_surname(name: str, conf: float, sure: float = 0.95) -> str:
     read with high confidence, or already a known one, is left alone.
     """
     parts = name.split(" ", 1)
-    known, by_fold = _surnames()
-    if conf >= sure or not parts[0] or parts[0] in known:
+    if conf >= sure or not parts[0]:
         return name
-    fixed = by_fold.get(fold(parts[0])) or _one_letter_off(parts[0], known)
+    fixed = _settle_syllable(parts[0], _surnames())
     return name if fixed is None else " ".join([fixed, *parts[1:]])

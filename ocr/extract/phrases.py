@@ -91,11 +91,14 @@ def core(text: str) -> str:
     return text.strip(",.;:()")
 
 
-def same_case(canonical: str, read: str) -> str:
-    """The canonical spelling in the case pattern the paper used (TỈNH, Tỉnh, tỉnh)."""
+def same_case(canonical: str, read: str, at: int = 0) -> str:
+    """The canonical spelling in the case pattern the paper used (TỈNH, Tỉnh, tỉnh).
+
+    `at`: where in `read` the canonical word starts, when OCR joined it to the word before.
+    """
     if read.isupper() and len(read) > 1:
         return canonical.upper()
-    if read[:1].isupper():
+    if read[at : at + 1].isupper():
         return canonical[:1].upper() + canonical[1:]
     return canonical
 
@@ -173,7 +176,7 @@ def repair_glyphs(text: str) -> str:
     """A word with the usual OCR glyph confusions undone, only to compare it with known phrases.
 
     "(huyện" → "Chuyện" (the C's bowl read as a bracket), "[.uật" / "|.uật" / "I.uật" → "Luật",
-    "Ilà" → "Hà", "rn" → "m" (no Vietnamese syllable has "rn"), "CNTTT" → "CNTT".
+    "Ilà" → "Hà", "1hành" → "Thành", "rn" → "m" (no Vietnamese syllable has "rn"), "CNTTT" → "CNTT".
     """
     if text[:1] == "(" and text[1:2].islower() and ")" not in text:
         text = "C" + text[1:]
@@ -181,6 +184,8 @@ def repair_glyphs(text: str) -> str:
         text = "L" + text[2:]
     elif text[:2] == "Il" and text[2:3].isalpha():
         text = "H" + text[2:]
+    elif text[:1] == "1" and text[1:2].isalpha() and text[1:2].islower():
+        text = "T" + text[1:]
     return _ACRONYM_STUTTER.sub(r"\1\1", text.replace("rn", "m").replace("RN", "M"))
 
 
@@ -361,7 +366,7 @@ def respell(
             j, p = first[k], to_src[starts[k]]
             at = offset[p] if owner[p] == j else 0
             read = "".join(cores[m] for m in js) if len(js) > 1 else cores[j]  # "Đ ÀO" reads as "ĐÀO"
-            text = _case_like(canon[k], read, at)
+            text = same_case(canon[k], read, at)
             if k == 0 and opens and fold(cores[j][at : at + 1]) != fold(canon[k][:1]):
                 text = text[:1].upper() + text[1:]
             width = (box[2] - box[0]) * (len(canon[k]) + 1) // total
@@ -370,15 +375,6 @@ def respell(
                             (x, box[1], x1, box[3]), conf))  # fmt: skip
             x = x1
     return out
-
-
-def _case_like(canonical: str, read: str, at: int) -> str:
-    """The canonical word in the case of the read word it starts in (upper, capitalised, lower)."""
-    if read.isupper() and len(read) > 1:
-        return canonical.upper()
-    if read[at : at + 1].isupper():
-        return canonical[:1].upper() + canonical[1:]
-    return canonical
 
 
 # --- closed lists ------------------------------------------------------------------------------

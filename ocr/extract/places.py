@@ -25,7 +25,7 @@ from importlib import resources
 from rapidfuzz.distance import Levenshtein
 
 from ocr.extract.anchors import fold
-from ocr.extract.phrases import core, same_case
+from ocr.extract.phrases import core, repair_glyphs, same_case
 from ocr.model import Word
 
 SURE = 0.96  # words read at least this confidently are what the paper says
@@ -67,20 +67,18 @@ def gazetteer() -> Gazetteer:
     )
 
 
-def _glyphs(word: str) -> str:
-    """A word's misread first letter set right: "Il" for H ("Iluyện"), "1" for T ("1hành")."""
-    if word.startswith("Il") and word[2:3].islower():
-        return "H" + word[2:]
-    if word.startswith("1") and word[1:2].isalpha() and word[1:2].islower():
-        return "T" + word[1:]
-    return word
+def _repaired(word: Word) -> Word:
+    """The word with its misread first letter set right ("Iluyện" → "Huyện", "1hành" → "Thành")."""
+    seen = core(word.text)
+    fixed = repair_glyphs(seen)
+    return word if fixed == seen else replace(word, text=word.text.replace(seen, fixed, 1))
 
 
 def _prefix_key(text: str) -> str:
     """Folded prefix word, read past a misread first letter ("Iluyện" → "huyen")."""
     if text.endswith("."):
         return fold(text)
-    return fold(_glyphs(core(text)))
+    return fold(repair_glyphs(core(text)))
 
 
 _PREFIX_SPELLING = {
@@ -91,12 +89,10 @@ _PREFIX_SPELLING = {
 
 def _spell_prefix(word: Word) -> Word:
     """A prefix word in its only spelling, in the paper's case ("Tĩnh" → "Tỉnh", "1hành" → "Thành")."""
-    text = _glyphs(word.text)
-    seen = core(text)
+    word = _repaired(word)
+    seen = core(word.text)
     right = _PREFIX_SPELLING.get(fold(seen))
-    if right is None:
-        return replace(word, text=text) if text != word.text else word
-    return replace(word, text=text.replace(seen, same_case(right, seen), 1))
+    return word if right is None else replace(word, text=word.text.replace(seen, same_case(right, seen), 1))
 
 
 def _name_start(words: list[Word]) -> int:
@@ -142,7 +138,7 @@ def _settle_part(part: list[Word], known: frozenset[str], in_province: bool = Fa
     trusted = in_province and start > 0  # "Xã …" in a named province: a unit of that province
     out = list(part)
     out[:start] = [w if w.text.endswith(".") else _spell_prefix(w) for w in part[:start]]  # "TP." stays
-    names = [replace(w, text=_glyphs(w.text)) for w in part[start:]]
+    names = [_repaired(w) for w in part[start:]]
     out[start:] = names
     cores = [core(w.text) for w in names]
     if not names or not all(cores) or any(c.isdigit() for w in cores for c in w):
@@ -180,7 +176,8 @@ def settle_places(parts: list[list[Word]]) -> list[list[Word]]:
     return [_settle_part(p, known, in_province=True) for p in parts[:-1]] + [last]
 
 
-def _starts_part(words: list[Word]) -> bool:
+def starts_part(words: list[Word]) -> bool:
+    """Whether the words open an address part with its kind ("Huyện …", "Thành phố …", "TP.")."""
     return _name_start(words) > 0
 
 
@@ -192,7 +189,7 @@ def split_parts(words: list[Word]) -> list[list[Word]]:
     parts: list[list[Word]] = [[]]
     for i, w in enumerate(words):
         misread = (w.text.endswith(".") and len(core(w.text)) > 2
-                   and _starts_part(words[i + 1 : i + 3]))  # fmt: skip
+                   and starts_part(words[i + 1 : i + 3]))  # fmt: skip
         parts[-1].append(replace(w, text=w.text[:-1] + ",") if misread else w)
         if w.text.endswith((",", ";")) or misread:
             parts.append([])

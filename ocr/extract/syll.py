@@ -15,7 +15,7 @@ from ocr.extract.forms import LAYOUT_LABELS, Label
 from ocr.extract.lexicon import settle_name
 from ocr.extract.ngach import settle_ngach
 from ocr.extract.phrases import fix_hang_numeral, settle_closed_value, settle_closed_words, settle_phrases
-from ocr.extract.places import settle_address, settle_places, split_parts
+from ocr.extract.places import settle_address, settle_places, split_parts, starts_part
 from ocr.layout.lines import Line, is_leader
 from ocr.model import Word, union_bbox
 
@@ -236,25 +236,23 @@ def _label_start(words: list[Word], cut: int) -> int | None:
     return j if j < cut or _is_mark_word(words[cut]) else None  # "(tỉnh, tp):" read as "œøm 1:"
 
 
-_PART_OPENERS = ("xa", "phuong", "thi", "huyen", "quan", "thanh", "tinh", "tp", "tp.")
+def _opens_part(words: list[Word], cut: int) -> bool:
+    """Whether the box after the label ending at `words[cut]` opens with its kind ("Huyện …")."""
+    return starts_part(words[cut + 1 : cut + 3])
 
 
 def _before_label(words: list[Word], start: int, cut: int) -> int:
-    """Where the box before a label ends, when the next box opens with its kind ("Huyện …").
+    """Where the box before a label ends, when the next box opens with its kind.
 
     Then the lower-case words just before the label are what is left of it ("Kim Liên tuuyệu
     dua: Huyện …"): place names are capitalised.
     """
-    if cut + 1 >= len(words) or fold(words[cut + 1].text).strip(",.") not in _PART_OPENERS:
+    if not _opens_part(words, cut):
         return start
     j = start
     while j > 1 and start - j < 2 and not words[j - 1].text[:1].isupper():
         j -= 1
     return j
-
-
-def _opens_part(words: list[Word], cut: int) -> bool:
-    return cut + 1 < len(words) and fold(words[cut + 1].text).strip(",.") in _PART_OPENERS
 
 
 def _split_boxes(boxes: list[Box]) -> list[Box]:
