@@ -12,13 +12,14 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from ocr import name_image
 from ocr.cleanup.seal import SealRing, find_seal_ring, inpaint_ring
 from ocr.engine.base import OcrEngine, shift_word
 from ocr.extract.anchors import fold
 from ocr.extract.lexicon import is_name_syllable, is_surname, settle_name
 from ocr.extract.signer import name_run, trim_marks
 from ocr.layout.lines import group_lines
-from ocr.model import BBox, Word
+from ocr.model import BBox, Word, union_bbox
 
 PAD = 15  # white margin around a crop: Tesseract misreads glyphs touching the edge
 SURE = 0.8  # a name word read this confidently anchors the name line
@@ -83,11 +84,14 @@ def _run_score(words: list[Word]) -> float:
 
 
 def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: SealRing | None,
-                 timeout: float, page_words: list[Word] | None = None) -> list[Word]:  # fmt: skip
+                 timeout: float, page_words: list[Word] | None = None,
+                 scan: np.ndarray | None = None) -> list[Word]:  # fmt: skip
     """The block's words with the name line read again alone when the block reading left no clean name.
 
     The candidates are the block's line, the line cut out and read alone (as is, and with thin
-    strokes closed away) and, when given, the page-level reading of the same line.
+    strokes closed away) and, when given, the page-level reading of the same line. When none of
+    them is a clean name and `scan` (the crop before the ring was painted out) is given, the
+    names those readings could be are drawn and compared with the scan (`ocr.name_image`).
     """
     lo, hi = TEXT_HEIGHT
     anchors = [w for w in words if w.conf > SURE and lo <= w.bbox[3] - w.bbox[1] <= hi
@@ -117,22 +121,84 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
     at = (left, max(0, top))
     readings = [[shift_word(w, *at) for w in _read(engine, img, 7, timeout)] for img in (band, bold)]
     page_line = [w for w in page_words or [] if top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom]
-    again = max([*readings, sorted(page_line, key=lambda w: w.bbox[0])], key=_run_score)
-    if _run_score(again) <= _run_score(line):
+    candidates = [*readings, sorted(page_line, key=lambda w: w.bbox[0]), line]
+    again = max(candidates, key=_run_score)
+    if scan is not None and not _clean_name(again):
+        box = (left, max(0, top), min(crop.shape[1], right + 20), bottom)
+        again = _drawn_name(candidates, scan, box, ring) or again
+    if _run_score(again) <= _run_score(line) and again is not line and not _drawn(again):
         return words
     return [w for w in words if not (top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom)] + again
 
 
-def reread_signature(
-    words: list[Word], image: np.ndarray, engine: OcrEngine, timeout: float
-) -> list[Word]:
+DRAWN_CONF = 0.5  # confidence reported for a name settled by drawing it: a reviewer should look
+
+
+def _drawn(words: list[Word]) -> bool:
+    return any(w.conf == DRAWN_CONF for w in words)
+
+
+def _clean_name(words: list[Word]) -> bool:
+    """Every word of the line a known name syllable read confidently, the first a surname."""
+    run = name_run(words)
+    texts = [trim_marks(w.text) for w in run]
+    return (bool(run) and len(run) == len(words) and min(w.conf for w in run) >= name_image.SURE
+            and is_surname(texts[0]) and all(map(is_name_syllable, texts[1:])))  # fmt: skip
+
+
+def _drawn_name(
+    candidates: list[list[Word]], scan: np.ndarray, box: BBox, ring: SealRing | None
+) -> list[Word] | None:
+    """The name line as the best-fitting drawn name, one word per syllable, or None."""
+    x0, y0, x1, y1 = box
+    band = np.ascontiguousarray(scan[y0:y1, x0:x1])
+    if band.size == 0:
+        return None
+    hidden = np.zeros(band.shape, bool)
+    if ring is not None:
+        yy, xx = np.ogrid[y0:y1, x0:x1]
+        d = np.sqrt((xx - ring.x) ** 2 + (yy - ring.y) ** 2)
+        hidden = (d >= ring.inner - 3) & (d <= ring.outer + 3)
+    best: tuple[name_image.NameMatch, list[Word]] | None = None
+    for cand in candidates:
+        local = [shift_word(w, -x0, -y0) for w in sorted(cand, key=lambda w: w.bbox[0])]
+        if not local or local[-1].conf < name_image.SURE or not is_name_syllable(local[-1].text):
+            continue
+        found = name_image.match_name(band, hidden, local, local[-1])
+        if found is None or found.score < name_image.MIN_SCORE:
+            continue
+        if best is None or found.score > best[0].score:
+            best = (found, cand)
+    if best is None:
+        return None
+    found, cand = best
+    last = max(cand, key=lambda w: w.bbox[2])
+    span = union_bbox([w.bbox for w in cand])
+    return _spread(found.name, span, last)
+
+
+def _spread(name: str, span: BBox, last: Word) -> list[Word]:
+    """Words of `name` laid over `span` in proportion to their lengths; the last keeps its own box."""
+    parts = name.split()
+    head = parts[:-1]
+    total = sum(len(p) for p in head) or 1
+    x, out = span[0], []
+    width = max(1, last.bbox[0] - span[0])
+    for p in head:
+        w = round(width * len(p) / total)
+        out.append(Word(p, (x, span[1], x + w, span[3]), DRAWN_CONF))
+        x += w
+    return [*out, Word(parts[-1], last.bbox, min(last.conf, 0.99))]
+
+
+def reread_signature(words: list[Word], image: np.ndarray, engine: OcrEngine, timeout: float) -> list[Word]:
     """Page words with the signature block replaced by a block-mode reading of it."""
     h, w = image.shape[:2]
     box = signature_block(words, w, h)
     if box is None:
         return words
     x0, y0, x1, y1 = box
-    crop = image[y0:y1, x0:x1]
+    crop = scan = image[y0:y1, x0:x1]
     ring = find_seal_ring(crop)
     if ring is not None:
         crop = inpaint_ring(crop, ring)
@@ -140,5 +206,5 @@ def reread_signature(
     if not region:
         return words
     page_words = [shift_word(wd, -x0, -y0) for wd in words if _inside(wd, box)]
-    region = _reread_name(region, crop, engine, ring, timeout, page_words)
+    region = _reread_name(region, crop, engine, ring, timeout, page_words, scan=scan)
     return [wd for wd in words if not _inside(wd, box)] + [shift_word(wd, x0, y0) for wd in region]

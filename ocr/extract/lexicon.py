@@ -110,6 +110,16 @@ def _given() -> _Names:
     return _names(_GIVEN)
 
 
+def surnames() -> frozenset[str]:
+    """Every known surname."""
+    return _surnames().known
+
+
+def given_names() -> frozenset[str]:
+    """Every known middle or given-name syllable."""
+    return _given().known
+
+
 def is_surname(word: str) -> bool:
     """A known Vietnamese surname, spelled exactly."""
     return word in _surnames().known

@@ -20,6 +20,7 @@ from ocr.model import Word, union_bbox
 DOC = "quyet_dinh"
 _DATE = r"(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*,?\s*nam\s*\d{4})"
 _NUM = r"(\d{1,2}\s*[,.]\s*\d{1,2})"
+_CODE = re.compile(r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?Q[ĐÐD]")  # "1412/QĐ-UBND", "12/2024/QĐ-…"
 _SIGN_TITLES = ("kt.", "tm.", "tl.", "tuq.", "q.", "giam doc", "chu tich", "truong", "pho ")
 
 
@@ -62,9 +63,13 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     left = [s for s in head if (s.bbox[0] + s.bbox[2]) / 2 < 0.5 * width]
     right = [s for s in head if s not in left]
     so = next((i for i, s in enumerate(left) if re.match(r"^[s5$][o0]\s*[:;.]?\s*\d", fold(s.text))), None)
+    if so is None:  # "Số:" itself misread ("Sẽ:", "S6:"): the line is the one with a ký hiệu after its number
+        so = next((i for i, s in enumerate(left) if _CODE.search(s.text)), None)
     if so is not None:
         m = re.match(r"^\S+\s*[:;.]?\s*(.*)$", left[so].text)
         code = m.group(1) if m else ""
+        if (c := _CODE.search(left[so].text)) is not None and not code[:1].isdigit():
+            code = left[so].text[c.start() :]
         code = re.sub(r"Q[ĐÐD]{2,}", "QĐ", code)  # OCR doubles the stroked D of "QĐ"
         if (f := _seg_field("so_ky_hieu", [left[so]], code)) is not None:
             out["so_ky_hieu"] = f

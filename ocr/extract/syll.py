@@ -12,6 +12,7 @@ from hoso.normalize import normalize, normalize_address_parts
 from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
 from ocr.extract.forms import LAYOUT_LABELS, Label
+from ocr.extract.identity import settle_identity
 from ocr.extract.lexicon import settle_name
 from ocr.extract.ngach import settle_ngach
 from ocr.extract.phrases import fix_hang_numeral, settle_closed_value, settle_closed_words, settle_phrases
@@ -351,4 +352,4 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
                 value, " | ".join(texts), _confidence(all_words), boxes[0][2],
                 union_bbox([w.bbox for w in all_words]),
             )
-    return settle_ngach(fields)
+    return settle_identity(settle_ngach(fields))

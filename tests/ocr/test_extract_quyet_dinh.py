@@ -98,3 +98,15 @@ def test_salary_details_survive_fax_damage_to_their_cue_words():
     assert got["ngach"] == "Chuyên viên"
     assert got["ma_ngach"] == "01.003"
     assert got["ngay_huong_luong"] == "2024-07-01"
+
+
+def test_a_misread_so_label_still_gives_the_number_and_the_agency():
+    # a fax turns "Số:" into "Sẽ:"; the line is still the one whose number carries a ký hiệu
+    for label in ("Sẽ:", "S6:"):
+        rows = [r.replace("Số:", label) for r in QD]
+        fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
+        assert fields["so_ky_hieu"].value == "123/QĐ-SNV"
+        assert fields["co_quan_ban_hanh"].value == "UBND TỈNH LONG AN SỞ NỘI VỤ"
+    rows = [r.replace("Số: 123/QĐ-SNV", "Sẽ: không số") for r in QD]
+    fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
+    assert "so_ky_hieu" not in fields

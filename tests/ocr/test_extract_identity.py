@@ -1,0 +1,39 @@
+"""The ID number printed twice on the current form: a garbled copy settled from the valid one."""
+
+from hoso.result import ExtractedField
+from ocr.extract.identity import settle_identity
+
+
+def _f(value: str, conf: float = 0.9) -> ExtractedField:
+    return ExtractedField(value, value, conf, 1, (0, 0, 10, 10))
+
+
+def _person(**fields: str) -> dict[str, ExtractedField]:
+    return {"ngay_sinh": _f("1973-05-02"), "gioi_tinh": _f("Nam")} | {k: _f(v) for k, v in fields.items()}
+
+
+def test_a_copy_with_a_doubled_digit_takes_the_valid_copy() -> None:
+    out = settle_identity(_person(so_cccd="0200723620639", ma_so_dinh_danh="020073670639"))
+    assert out["so_cccd"].value == "020073670639"
+    assert out["so_cccd"].raw == "0200723620639"  # what the paper showed OCR stays on record
+
+
+def test_the_header_copy_is_settled_from_item_8_too() -> None:
+    out = settle_identity(_person(so_cccd="020073670639", ma_so_dinh_danh="92007367063"))
+    assert out["ma_so_dinh_danh"].value == "020073670639"
+
+
+def test_two_valid_copies_that_differ_are_both_kept() -> None:
+    # a clerk's typo on paper is a real mismatch for review, not an OCR error to hide
+    fields = _person(so_cccd="020073670639", ma_so_dinh_danh="020073670693")
+    assert settle_identity(fields) == fields
+
+
+def test_a_copy_inconsistent_with_birth_year_and_sex_is_invalid() -> None:
+    out = settle_identity(_person(so_cccd="020173670639", ma_so_dinh_danh="020073670639"))
+    assert out["so_cccd"].value == "020073670639"  # 1 in 4th place = a woman
+
+
+def test_copies_far_apart_are_not_merged() -> None:
+    fields = _person(so_cccd="12345", ma_so_dinh_danh="020073670639")
+    assert settle_identity(fields) == fields
