@@ -11,16 +11,19 @@ _SEP = r"\s*[/.\-]\s*"
 _DM = r"\d{1,2}"
 # Tolerant day/month slot: up to three digits or OCR look-alikes ("ÔI", "Ø9", "0B", a doubled "099"),
 # not glued to a word; Ø stays "ø" after folding (it does not decompose).
-_LOOSE_DM = r"(?<![^\W_])[0-9oøil|!b]{1,3}(?![^\W_])"
-# Tolerant separator: any run of punctuation or junk ("07, 05", "09 ¿04"), never a letter or digit.
-_LOOSE_SEP = r"\s*[^\w\s|!]+\s*"
-_LOOK_ALIKES = str.maketrans("oøil|!b", "0011118")
+_LOOSE_DM = r"(?<![^\W_])[0-9oøuqil|!b]{1,3}(?![^\W_])"
+# Tolerant separator: runs of punctuation or junk ("07, 05", "09 ¿04", "19, / Ø7"), never a letter or digit.
+_LOOSE_SEP = r"\s*(?:[^\w\s|!]+\s*)+"
+_LOOK_ALIKES = str.maketrans("oøuqil|!b", "000011118")  # a fax breaks an 0 into U or Q
+# Tolerant year: four characters, at least two of them digits, the rest look-alikes ("19§6", "I9§S")
+_LOOSE_Y = r"(?<![^\W_])(?=(?:\D{0,2}\d){2})[0-9oøil|!b§s]{4}(?![^\W_]|§)"
+_YEAR_LOOK_ALIKES = str.maketrans("oøil|!b§s", "001111885")
 
 
-def _words(dm: str) -> re.Pattern[str]:
+def _words(dm: str, year: str = r"\d{2,4}(?![^\W_]|§)") -> re.Pattern[str]:
     return re.compile(
-        rf"(?:(?:ngay\s*:?\s*)?(?P<d>{dm})\s*,?\s*)?th[a-z]{{1,2}}ng\s*:?\s*(?P<m>{dm})\s*,?\s*(?:nam|[/.\-])"
-        r"\s*:?\s*(?P<y>\d{2,4})(?!\d)"
+        rf"(?:(?:ngay\s*:?\s*)?(?P<d>{dm})[\s,.]*)?th[a-z]{{1,2}}ng\s*:?\s*(?P<m>{dm})[\s,.]*(?:nam|[/.\-])"
+        rf"\s*:?\s*(?P<y>{year})(?!\d)"
     )
 
 
@@ -34,7 +37,7 @@ _MY = re.compile(rf"(?<![\d/.\-])(?P<m>\d{{1,2}}){_SEP}(?P<y>\d{{4}}|\d{{2}})(?!
 _Y = re.compile(r"(?<!\d)(?P<y>\d{4})(?!\d)")
 _PATTERNS = (_ISO, _words(_DM), _dmy(_DM, _SEP, r"\d{4}|\d{2}"), _MY, _Y)
 # Only full shapes with a keyword or a four-digit year: loose slots read alone ("Quý I/2020") invent too much.
-_LOOSE_PATTERNS = (_words(_LOOSE_DM), _dmy(_LOOSE_DM, _LOOSE_SEP, r"\d{4}"))
+_LOOSE_PATTERNS = (_words(_LOOSE_DM, _LOOSE_Y), _dmy(_LOOSE_DM, _LOOSE_SEP, _LOOSE_Y))
 _YEAR_RANGE = range(1800, 2200)
 
 
@@ -89,7 +92,8 @@ def _loose(text: str, today: date) -> str | None:
         for m in pattern.finditer(text):
             if all(_in_place(text, m, slot) for slot in ("d", "m")):
                 slots = [(mm, dd) for mm in _slot_readings(m["m"]) for dd in _slot_readings(m["d"])]
-                readings = {_iso(m["y"], mm, dd, today) for mm, dd in slots} - {None}
+                year = m["y"].translate(_YEAR_LOOK_ALIKES)
+                readings = {_iso(year, mm, dd, today) for mm, dd in slots} - {None}
                 return readings.pop() if len(readings) == 1 else None
     return None
 

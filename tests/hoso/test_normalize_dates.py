@@ -145,6 +145,14 @@ def test_a_lone_one_read_as_a_letter_after_thang_or_ngay():
         ("ngày I tháng II năm 2001", "2001-11-01"),
         ("05/ii/2020", "2020-11-05"),
         ("tháng ÔI năm 1984", "1984-01"),
+        ("30... tháng 06... năm 19§6", "1986-06-30"),  # a fax's 8 read as §, in the year
+        ("8 tháng 8 năm I9§S ;", "1985-08-08"),
+        ("12/05/I98S", "1985-05-12"),
+        ("29... tháng U7... năm 1984", "1984-07-29"),  # a fax breaks an 0 into U or Q
+        ("2Q tháng Ö2 năm 1979", "1979-02-20"),
+        ("1 . tháng 6 nằm 1974", "1974-06-01"),  # a speck between the day and "tháng"
+        ("19, / Ø7, / 2017.", "2017-07-19"),  # junk with spaces inside one separator
+        ("14...,. / 1Ô.... / 2022...", "2022-10-14"),
     ],
 )
 def test_ocr_damage_inside_day_and_month(raw: str, expected: str) -> None:
@@ -165,6 +173,8 @@ def test_ocr_damage_inside_day_and_month(raw: str, expected: str) -> None:
         ("Quý I/2020", "2020"),  # a loose slot needs a full date shape
         ("31 tháng O2 năm 2020", None),  # still impossible
         ("29 tháng 0Z năm 2020", "2020"),  # Z is no digit look-alike
+        ("30 tháng 06 năm 19§", None),  # "19" glued to junk is no two-digit year (not 2019)
+        ("30 tháng 06 năm Sô§I", None),  # a year needs two real digits
     ],
 )
 def test_ocr_tolerance_invents_nothing(raw: str, expected: str | None) -> None:
