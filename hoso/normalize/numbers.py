@@ -15,9 +15,19 @@ _CODE_PREFIX = re.compile(r"^(?:số|so)\s*[:.]?\s*(?=\d)", re.IGNORECASE)
 _CENT = Decimal("0.01")
 
 
+_LONE_LOOK_ALIKE = re.compile(r"^\W*([bBsS§])\W*$")  # "b)" for a fax's 8, "S" for 5: the whole value
+_INT_LOOK_ALIKES = str.maketrans("bBsS§", "88558")
+
+
 def normalize_int(raw: str) -> str | None:
-    """The first number, without leading zeros ("04" → "4", "4/9" → "4")."""
-    m = _INT.search(fix_ocr_digits(clean(raw)))
+    """The first number, without leading zeros ("04" → "4", "4/9" → "4").
+
+    A value that is nothing but one digit look-alike ("b)" for 8) is that digit: a word is longer.
+    """
+    text = fix_ocr_digits(clean(raw))
+    if (lone := _LONE_LOOK_ALIKE.match(text)) is not None:
+        text = lone.group(1).translate(_INT_LOOK_ALIKES)
+    m = _INT.search(text)
     return str(int(m.group(0))) if m else None
 
 

@@ -19,6 +19,7 @@ class Label:
     next_line: bool = False  # the value may be typed on the dotted line below
     window: int = 4  # how many lines past the previous label to search
     alt: tuple[str, ...] = ()  # shorter forms that survive OCR damage ("TP):" for "(tỉnh, TP):")
+    examples: bool = False  # the label ends in a list of example values, small and often garbled
 
 
 def L(text: str, key: str | None = None, **kw: object) -> Label:  # noqa: N802
@@ -169,7 +170,7 @@ TCTW_98 = [
     L("(tỉnh, TP):", "que_quan", part=3, window=2, alt=("TP):",)),
     L("7) Nơi ở hiện nay (Xã, huyện, tỉnh hoặc số nhà, đường phố, TP):", "noi_o_hien_nay"),
     L("đ/thoại:", "so_dien_thoai", window=2),
-    L("8) Dân tộc: (Kinh, Tày, Mông, Ê đê...):", "dan_toc"),
+    L("8) Dân tộc: (Kinh, Tày, Mông, Ê đê...):", "dan_toc", alt=("8) Dân tộc:",), examples=True),
     L("9) Tôn giáo:", "ton_giao", window=2),
     L("10) Thành phần gia đình xuất thân:", "thanh_phan_gia_dinh"),
     L("11) Nghề nghiệp bản thân trước khi được tuyển dụng:", "nghe_nghiep_khi_tuyen_dung"),

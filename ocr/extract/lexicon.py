@@ -137,10 +137,11 @@ def _one_letter_off(word: str, names: frozenset[str]) -> str | None:
     """
     key = fold(word)
     near = {n for n in names if len(fold(n)) == len(key) and Hamming.distance(fold(n), key) == 1}
-    if len({fold(n) for n in near}) != 1:
-        return None
-    # names that fold alike (Thi, Thị): the one whose marks are the ones read ("Lhị" → Thị)
+    # names that fold alike (Thi, Thị), or a letter from it two ways (Thị, Chí): the one whose marks
+    # are the ones read ("Lhị" → Thị); when several folds are near, only one with every mark as read
     ranked = sorted((Hamming.distance(n, word, pad=True), n) for n in near)
+    if not ranked or len({fold(n) for n in near}) > 1 and ranked[0][0] != 1:
+        return None
     return ranked[0][1] if len(ranked) == 1 or ranked[0][0] < ranked[1][0] else None
 
 

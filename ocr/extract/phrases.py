@@ -451,6 +451,19 @@ def settle_closed_words(key: str, words: list[Word], sure: float = 0.99) -> list
     return words
 
 
+def closed_tail(key: str, words: list[Word]) -> list[Word]:
+    """The value after a label's garbled list of examples: the last words that make one entry.
+
+    "(Kinh, Tày, Mông, Ê đê…): Kính" read as "œ›", tay. Móng Ê đc y Kính": the examples are
+    entries too, so the value is the entry nearest the end, not the first one.
+    """
+    for n in range(1, min(len(words), 4) + 1):
+        tail = words[-n:]
+        if core(tail[0].text) and _closed_entry(key, " ".join(w.text for w in tail)) is not None:
+            return tail
+    return words
+
+
 _ROMAN_I = "IHl1|ÏÌÍĨỈỊ"  # the roman I as OCR reads it: H, l, 1, a bar, or with a speck for a mark
 # at the end of the value or inside its closing bracket ("Bác sĩ chính (hạng 1I)"); OCR may
 # split the numeral ("hạng | H")

@@ -184,12 +184,14 @@ def starts_part(words: list[Word]) -> bool:
 def split_parts(words: list[Word]) -> list[list[Word]]:
     """One address's words cut at the commas ("Hy Cương, Việt Trì, Phú Thọ" → three parts).
 
-    A dot before an administrative prefix ("Tân Hương. huyện Châu Thành") is a comma misread.
+    A dot after a word (not an abbreviation such as "TP.") before an administrative prefix or a
+    capitalised name ("Tân Hương. huyện Châu Thành", "Mỹ Hạnh Nam. Đức Hòa") is a comma misread.
     """
     parts: list[list[Word]] = [[]]
     for i, w in enumerate(words):
-        misread = (w.text.endswith(".") and len(core(w.text)) > 2
-                   and starts_part(words[i + 1 : i + 3]))  # fmt: skip
+        after = words[i + 1 : i + 3]
+        opens = bool(after) and (starts_part(after) or core(after[0].text)[:1].isupper())
+        misread = w.text.endswith(".") and len(core(w.text)) > 2 and opens
         parts[-1].append(replace(w, text=w.text[:-1] + ",") if misread else w)
         if w.text.endswith((",", ";")) or misread:
             parts.append([])

@@ -111,10 +111,10 @@ def _trich_yeu(segs: list[Line]) -> list[Line]:
 def _dieu1(block: TextBlock) -> tuple[int, int]:
     """Char range of Điều 1 in the body text."""
     folded = _flat(block)
-    m = re.search(r"dieu\s*1\s*[.:]", folded)
+    m = re.search(r"dieu\s*1\s*[.:,]", folded)  # a fax may print the dot as a comma
     if not m:
         return (0, 0)
-    end = re.search(r"dieu\s*2\s*[.:]", folded[m.end():])
+    end = re.search(r"dieu\s*2\s*[.:,]", folded[m.end():])
     return (m.end(), m.end() + end.start() if end else len(folded))
 
 
@@ -132,7 +132,8 @@ def _person(block: TextBlock, start: int, end: int) -> ExtractedField | None:
     if re.search(r"\bcác\s+(ông|bà)|danh sách", text, re.IGNORECASE):
         return None
     names = []
-    for m in re.finditer(r"\b(?:Ông|Bà|ông|bà)(?:\s*\((?:ông|bà)\))?\s*:?\s+", text):
+    # "Bä", "Öng": the honorific as a fax leaves it (never a name syllable, unlike "Bá")
+    for m in re.finditer(r"\b(?:Ông|Bà|ông|bà|Öng|Bä)(?:\s*\((?:ông|bà)\))?\s*:?\s+", text):
         words = []
         for tok in re.finditer(r"\S+", text[m.end():]):
             w = tok.group(0)

@@ -15,7 +15,13 @@ from ocr.extract.forms import LAYOUT_LABELS, Label
 from ocr.extract.identity import settle_identity
 from ocr.extract.lexicon import settle_name
 from ocr.extract.ngach import settle_ngach
-from ocr.extract.phrases import fix_hang_numeral, settle_closed_value, settle_closed_words, settle_phrases
+from ocr.extract.phrases import (
+    closed_tail,
+    fix_hang_numeral,
+    settle_closed_value,
+    settle_closed_words,
+    settle_phrases,
+)
 from ocr.extract.places import settle_address, settle_places, split_parts, starts_part
 from ocr.layout.lines import Line, is_leader
 from ocr.model import Word, union_bbox
@@ -319,7 +325,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
         if kind in _VOCABULARY_KINDS:
             words = settle_phrases(words, fuzzy=key in _VOCABULARY_VALUES)
         elif kind == "enum":
-            words = settle_closed_words(key, words)
+            words = settle_closed_words(key, closed_tail(key, words) if f.label.examples else words)
         if kind == "address":
             words = settle_address(words)
         value = normalize(kind, _raw(words), key=key)

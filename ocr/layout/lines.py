@@ -53,6 +53,9 @@ class Line:
         return out
 
 
+SAME_ROW = 0.8  # vertical overlap at which words whose boxes cross (garbled small print) share a row
+
+
 def _overlap(a: Word, b: Word) -> float:
     """Vertical overlap of two words relative to the shorter one."""
     top, bottom = max(a.bbox[1], b.bbox[1]), min(a.bbox[3], b.bbox[3])
@@ -100,8 +103,8 @@ def group_lines(words: list[Word], page: int = 1) -> list[Line]:
         c = centre(w)
         for i in buckets.get(c - 1, set()) | buckets.get(c, set()) | buckets.get(c + 1, set()):
             last = rows[i][-1]
-            if last.bbox[2] > w.bbox[0] + 0.5 * (w.bbox[2] - w.bbox[0]):
-                continue  # that row already reaches past this word: not its neighbour
+            if last.bbox[2] > w.bbox[0] + 0.5 * (w.bbox[2] - w.bbox[0]) and _overlap(last, w) < SAME_ROW:
+                continue  # that row already reaches past this word: not its neighbour, unless level with it
             score = _row_score(rows[i], w, band)
             if score > best_score or score == best_score and i < best:
                 best, best_score = i, score

@@ -111,6 +111,8 @@ def test_fold_address(raw: str, expected: str) -> None:
         ("int", "bậc 4", "4"),
         ("int", "04", "4"),
         ("int", "4/9", "4"),
+        ("int", "b)", "8"),  # a fax's 8 alone, read as a letter
+        ("int", "Bậc", None),  # a word is no look-alike
         ("int", "Bậc: 1O", "10"),
         ("int", "……", None),
         ("decimal", "3,66", "3.66"),

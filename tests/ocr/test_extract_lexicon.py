@@ -42,6 +42,7 @@ def test_unsure_surname_takes_the_known_spelling():
         ("Lý Quynh Trang", "Lý Quỳnh Trang"),
         ("Nguyễn Ngục Thành", "Nguyễn Ngọc Thành"),  # a letter from Ngọc only
         ("Quấck Văn Trung", "Quách Văn Trung"),  # a letter from one surname only
+        ("Quách Lhị Hoài Anh", "Quách Thị Hoài Anh"),  # a letter from Thị and Chí: Thị has the marks read
     ],
 )
 def test_unsure_name_syllables_that_are_no_names_take_the_one_known_spelling(read: str, name: str):
@@ -56,6 +57,7 @@ def test_unsure_name_syllables_that_are_no_names_take_the_one_known_spelling(rea
         "Ngô Thị Thủy Nhàn",  # Thủy and Thùy are both names: a real name is never changed
         "Hồ Vần Cường",  # Văn or Vân: two names fold alike, so no guess
         "Hồ Thị Lính",  # Lính: Linh or Lĩnh, two names fold alike
+        "Nguyễn Bích Luyết",  # Tuyết or Quyết, each a letter away with the marks read
     ],
 )
 def test_real_or_ambiguous_name_syllables_stay(read: str):

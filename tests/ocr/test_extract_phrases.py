@@ -148,6 +148,15 @@ def test_a_closed_list_entry_followed_by_junk_is_the_entry():
     assert closed("ho_ten", words("Kinh . 2", 0.9)) == "Kinh . 2"  # only closed lists
 
 
+def test_after_a_garbled_list_of_examples_the_value_is_the_last_entry():
+    from ocr.extract.phrases import closed_tail
+
+    read = words('œ›", tay. Móng Ê đc y Kính', 0.5)  # "(Kinh, Tày, Mông, Ê đê…): Kinh" on a fax
+    assert text(closed_tail("dan_toc", read)) == "Kính"
+    assert text(closed_tail("dan_toc", words("Mường", 0.9))) == "Mường"
+    assert text(closed_tail("dan_toc", words("œ›", 0.1))) == "œ›"  # nothing to find: as read
+
+
 def test_roman_i_with_a_speck_is_still_a_hang():
     from ocr.extract.phrases import fix_hang_numeral
 

@@ -29,6 +29,7 @@ def test_gazetteer_has_both_eras():
         ("Xã Dong Hoàng, Huyện Tiến Hải, Tỉnh Thái Bình", "Xã Đông Hoàng, Huyện Tiền Hải, Tỉnh Thái Bình"),
         ("xã Tân Hương. huyện Châu Thành. tỉnh Tiền Giing", "xã Tân Hương, huyện Châu Thành, tỉnh Tiền Giang"),
         ("HUYỆN TIẾN HẢI, TỈNH THÁI BÌNH", "HUYỆN TIỀN HẢI, TỈNH THÁI BÌNH"),
+        ("Mỹ Hạnh Nam. Đức Hòa, Long An", "Mỹ Hạnh Nam, Đức Hòa, Long An"),  # a comma read as a dot
     ],
 )
 def test_unsure_misread_place_names_are_set_right(read: str, paper: str):
@@ -41,6 +42,7 @@ def test_unsure_misread_place_names_are_set_right(read: str, paper: str):
         "Xã Tân Hưng, Huyện Châu Thành, Tỉnh Tiền Giang",  # a real name is never moved to a neighbour
         "thôn Đông Hoà, xã Hòa Bình, tỉnh Nghệ An",  # villages are not in the gazetteer
         "Số 12 đường Lê Lợi, Phường 5, Quận 3, TP. Hồ Chí Minh",
+        "Phường 5, Q. Tân Bình, TP. Hồ Chí Minh",  # an abbreviation's dot is no comma
         "Xã Nowhere Land, Tỉnh Phú Thọ",  # nothing close: left for the reviewer
     ],
 )
