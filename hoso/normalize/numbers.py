@@ -15,8 +15,8 @@ _CODE_PREFIX = re.compile(r"^(?:số|so)\s*[:.]?\s*(?=\d)", re.IGNORECASE)
 _CENT = Decimal("0.01")
 
 
-_LONE_LOOK_ALIKE = re.compile(r"^\W*([bBsS§])\W*$")  # "b)" for a fax's 8, "S" for 5: the whole value
-_INT_LOOK_ALIKES = str.maketrans("bBsS§", "88558")
+_LONE_LOOK_ALIKE = re.compile(r"^\W*([bBsSŠ§lI|])\W*$")  # "b)" for a fax's 8, "Š" for 5: the whole value
+_INT_LOOK_ALIKES = str.maketrans("bBsSŠ§lI|", "885558111")
 
 
 def normalize_int(raw: str) -> str | None:

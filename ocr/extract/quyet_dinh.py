@@ -80,7 +80,7 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
         if agency and (f := _seg_field("co_quan_ban_hanh", agency, raw)) is not None:
             out["co_quan_ban_hanh"] = f
     for s in right:
-        m = re.search(r"^(.*?),?\s*ngay\s*(.+)$", fold(s.text))
+        m = re.search(r"^(.*?),?\s*ng[a-z]y\s*(.+)$", fold(s.text))  # "ngùy": a fax's ngày
         if m and "nam" in m.group(2):
             place = s.text[: m.end(1)].strip(" ,")
             date = s.text[m.start(2):]

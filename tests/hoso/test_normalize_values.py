@@ -112,6 +112,8 @@ def test_fold_address(raw: str, expected: str) -> None:
         ("int", "04", "4"),
         ("int", "4/9", "4"),
         ("int", "b)", "8"),  # a fax's 8 alone, read as a letter
+        ("int", "Š", "5"),
+        ("int", "l ,", "1"),
         ("int", "Bậc", None),  # a word is no look-alike
         ("int", "Bậc: 1O", "10"),
         ("int", "……", None),

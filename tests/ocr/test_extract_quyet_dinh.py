@@ -113,7 +113,9 @@ def test_a_misread_so_label_still_gives_the_number_and_the_agency():
 
 
 def test_dieu_1_with_a_comma_and_a_fax_honorific_still_name_the_officer():
-    rows = [r.replace("Điều 1.", "Điều 1,").replace("Bà Nguyễn", "Bä Nguyễn") for r in QD]
+    rows = [r.replace("Điều 1.", "Điều 1,").replace("Bà Nguyễn", "Bä Nguyễn").replace("ngày 05", "ngùy 05")
+            for r in QD]  # fmt: skip
     fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
     assert fields["ho_ten"].value == "Nguyễn Thị Minh Khai"
     assert fields["bac_luong"].value == "4"
+    assert fields["ngay_ban_hanh"].value == "2024-07-05"
