@@ -17,7 +17,7 @@ from ocr.cleanup.seal import SealRing, find_seal_ring, inpaint_ring
 from ocr.engine.base import OcrEngine, shift_word
 from ocr.extract.anchors import fold
 from ocr.extract.lexicon import is_name_syllable, is_surname, settle_name
-from ocr.extract.signer import name_run, trim_marks
+from ocr.extract.signer import is_name_word, name_run, trim_marks
 from ocr.layout.lines import group_lines
 from ocr.model import BBox, Word, union_bbox
 
@@ -123,7 +123,7 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
     page_line = [w for w in page_words or [] if top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom]
     candidates = [*readings, sorted(page_line, key=lambda w: w.bbox[0]), line]
     again = max(candidates, key=_run_score)
-    if scan is not None and not _clean_name(again):
+    if scan is not None and ring is not None and not any(map(_clean_name, candidates)):
         box = (left, max(0, top), min(crop.shape[1], right + 20), bottom)
         again = _drawn_name(candidates, scan, box, ring) or again
     if _run_score(again) <= _run_score(line) and again is not line and not _drawn(again):
@@ -131,6 +131,8 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
     return [w for w in words if not (top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom)] + again
 
 
+SHORT_END = 25  # px: a reading whose last word ends this far left of another's missed the last word
+CLEAN = 0.6  # a line of known name syllables read this surely is the name: nothing is drawn over it
 DRAWN_CONF = 0.5  # confidence reported for a name settled by drawing it: a reviewer should look
 
 
@@ -139,10 +141,10 @@ def _drawn(words: list[Word]) -> bool:
 
 
 def _clean_name(words: list[Word]) -> bool:
-    """Every word of the line a known name syllable read confidently, the first a surname."""
+    """Every word of the line a known name syllable read fairly surely, the first a surname."""
     run = name_run(words)
     texts = [trim_marks(w.text) for w in run]
-    return (bool(run) and len(run) == len(words) and min(w.conf for w in run) >= name_image.SURE
+    return (bool(run) and len(run) == len(words) and min(w.conf for w in run) >= CLEAN
             and is_surname(texts[0]) and all(map(is_name_syllable, texts[1:])))  # fmt: skip
 
 
@@ -160,10 +162,13 @@ def _drawn_name(
         d = np.sqrt((xx - ring.x) ** 2 + (yy - ring.y) ** 2)
         hidden = (d >= ring.inner - 3) & (d <= ring.outer + 3)
     best: tuple[name_image.NameMatch, list[Word]] | None = None
+    ends = [w.bbox[2] for c in candidates for w in c if is_name_word(w.text) and w.conf >= CLEAN]
     for cand in candidates:
         local = [shift_word(w, -x0, -y0) for w in sorted(cand, key=lambda w: w.bbox[0])]
         if not local or local[-1].conf < name_image.SURE or not is_name_syllable(local[-1].text):
             continue
+        if ends and local[-1].bbox[2] + x0 < max(ends) - SHORT_END:
+            continue  # a reading cut short of the line's last word: its last word is no anchor
         found = name_image.match_name(band, hidden, local, local[-1])
         if found is None or found.score < name_image.MIN_SCORE:
             continue
