@@ -44,6 +44,8 @@ hành chính; ngân hàng; doanh nghiệp; sư phạm; đại học; tổ trư�
 tổ phó chuyên môn; kế toán viên; kế toán viên chính; kế toán trưởng; điều dưỡng trưởng; văn thư
 ứng dụng cntt cơ bản; ứng dụng cntt nâng cao; công nghệ thông tin; quản lý nhà nước
 lý luận chính trị; hành chính học; quản lý công; tiếng pháp; tiếng trung; tiếng nga
+phó chánh văn phòng; chánh thanh tra; phó chánh thanh tra; chánh văn phòng sở; phó chánh văn phòng sở
+chánh thanh tra sở; phó chánh thanh tra sở
 """
 _DEPARTMENTS = """
 nội vụ; tài chính; xây dựng; y tế; giáo dục và đào tạo; tư pháp; công thương; kế hoạch và đầu tư

@@ -18,6 +18,7 @@ def test_unsure_marks_in_known_phrases_are_set_right():
         "Xã Tiên Dược, Huyện Sóc Sơn, Thành phố Hà Nội"
     )
     assert text(settle_phrases(words("Trướng khoa Ngoại"))) == "Trưởng khoa Ngoại"
+    assert text(settle_phrases(words("Phó Chánh Văn phòng Sớ", 0.7))) == "Phó Chánh Văn phòng Sở"
     assert text(settle_phrases(words("Cử nhãn Điều dưỡng"))) == "Cử nhân Điều dưỡng"
     assert text(settle_phrases(words("Tỉnh Thai Nguyên"))) == "Tỉnh Thái Nguyên"
     assert text(settle_phrases(words("TỈNH THAI NGUYÊN"))) == "TỈNH THÁI NGUYÊN"
