@@ -120,15 +120,20 @@ def _closest(name: list[str], known: frozenset[str]) -> str | None:
         return None  # already a real name
     key = fold(" ".join(name).lower())
     pairs = by_len.get(len(name), [])
+    seen = " ".join(name).lower()
     same = [k for f, k in pairs if f == key]
-    if same:
-        return same[0] if len(same) == 1 else None
+    if same:  # names that fold alike (Phù Đổng, Phú Đông): the one closest as read ("Phù Đống")
+        return _nearest_as_read(same, seen)
     near = [k for f, k in pairs if Levenshtein.distance(f, key, score_cutoff=1) == 1]
     if len({fold(k.lower()) for k in near}) != 1:
         return None
     # Names a letter away that differ only in marks (Tân An, Tân Ân): the one closest as read.
-    seen = " ".join(name).lower()
-    dist = sorted((Levenshtein.distance(k.lower(), seen), k) for k in near)
+    return _nearest_as_read(near, seen)
+
+
+def _nearest_as_read(names: list[str], seen: str) -> str | None:
+    """The one name fewest marks from the reading; None on a tie."""
+    dist = sorted((Levenshtein.distance(k.lower(), seen), k) for k in names)
     return dist[0][1] if len(dist) == 1 or dist[0][0] < dist[1][0] else None
 
 
@@ -195,7 +200,27 @@ def split_parts(words: list[Word]) -> list[list[Word]]:
         parts[-1].append(replace(w, text=w.text[:-1] + ",") if misread else w)
         if w.text.endswith((",", ";")) or misread:
             parts.append([])
-    return [p for p in parts if p]
+    return [_without_label_remnant(p) for p in parts if p]
+
+
+def _without_label_remnant(part: list[Word]) -> list[Word]:
+    """A part with its kind and capitalised name, cut of the lower-case junk a box label left after it.
+
+    The current form prints "(huyện, quận)" under each box; a fax reads it as "tuuyện quà" glued to
+    the name before it. Place names are capitalised: lower-case words after one are no name.
+    """
+    start = _name_start(part)
+    if start == 0 or len(part) <= start or not core(part[start].text)[:1].isupper():
+        return part
+    end = start
+    while end < len(part) and (core(part[end].text)[:1].isupper() or core(part[end].text).isdigit()):
+        end += 1
+    rest = part[end:]
+    if not rest or any(c.isdigit() or c.isupper() for w in rest for c in w.text):
+        return part  # nothing after the name, or more than lower-case junk
+    sep = part[-1].text[-1] if part[-1].text.endswith((",", ";")) else ""
+    last = part[end - 1]
+    return [*part[: end - 1], replace(last, text=last.text.rstrip(",;") + sep)]
 
 
 def settle_address(words: list[Word]) -> list[Word]:
