@@ -5,7 +5,8 @@ costs a reviewer's time. Read inside a whole page, a number shares Tesseract's l
 the label and the dotted leader; read on its own line it is often read right, and with a higher
 confidence. The unsure numbers of a page are cut out, stacked into one small image and read in
 one call; a reading replaces the first one only when it is confident (≥ 0.90), clearly more
-confident than the first (by 0.05), and loses no digit.
+confident than the first (by 0.05), and loses no digit. A day or month out of range ("ngày 32")
+is read again however sure it was, and replaced by a confident reading that is in range.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ocr.engine.base import OcrEngine
+from ocr.extract.anchors import fold
 from ocr.model import Word
 
 UNSURE = 0.93  # below this a number is read again
@@ -32,6 +34,22 @@ def is_unsure_number(w: Word) -> bool:
     alnum = sum(c.isalnum() for c in w.text)
     d = _digits(w.text)
     return w.conf < UNSURE and d >= 4 and d >= 0.6 * alnum
+
+
+_SLOT_LIMIT = {"ngay": 31, "thang": 12}  # the number after "ngày"/"tháng" is a day or a month
+
+
+def _slot_limit(words: list[Word], i: int) -> int | None:
+    """The largest value the day or month after "ngày"/"tháng" may have, if word i is one."""
+    if i == 0 or not words[i].text.rstrip(".,;").isdigit() or len(words[i].text.rstrip(".,;")) > 2:
+        return None
+    return _SLOT_LIMIT.get(fold(words[i - 1].text).strip(":"))
+
+
+def _impossible(words: list[Word], i: int) -> bool:
+    """A day or month out of range ("ngày 32"): a fax's 2 read as 3; read alone it is often right."""
+    limit = _slot_limit(words, i)
+    return limit is not None and not 1 <= int(words[i].text.rstrip(".,;")) <= limit
 
 
 def _stack(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, list[int]]:
@@ -54,7 +72,8 @@ def reread_unsure_numbers(
     words: list[Word], image: np.ndarray, engine: OcrEngine, timeout: float
 ) -> list[Word]:
     """Page words with unsure numbers replaced by a more confident reading of them alone."""
-    picked = sorted((i for i, w in enumerate(words) if is_unsure_number(w)), key=lambda i: words[i].conf)
+    picked = sorted((i for i, w in enumerate(words) if is_unsure_number(w) or _impossible(words, i)),
+                    key=lambda i: words[i].conf)  # fmt: skip
     picked = sorted(picked[:MAX_NUMBERS])
     if not picked:
         return words
@@ -71,6 +90,10 @@ def reread_unsure_numbers(
         text = "".join(w.text for w in sorted(reading, key=lambda w: w.bbox[0]))
         conf = min(w.conf for w in reading)
         old = words[i]
-        if conf >= CONFIDENT and conf >= old.conf + MARGIN and _digits(text) >= _digits(old.text):
+        if _impossible(words, i):
+            limit = _slot_limit(words, i) or 0
+            if conf >= CONFIDENT and text.isdigit() and 1 <= int(text) <= limit:
+                out[i] = Word(text, old.bbox, conf)  # the first reading was no date at all
+        elif conf >= CONFIDENT and conf >= old.conf + MARGIN and _digits(text) >= _digits(old.text):
             out[i] = Word(text, old.bbox, conf)
     return out

@@ -53,3 +53,26 @@ def test_a_reading_that_loses_digits_is_refused():
     image, words = page_with([("0912345678", 260, 100)])
     unsure = Word("0912345618", words[0].bbox, 0.55)
     assert reread_unsure_numbers([unsure], image, NoDigitsEngine(), timeout=5) == [unsure]
+
+
+@pytest.mark.tesseract
+@pytest.mark.skipif(not probe().has_vie, reason="tesseract with vie not installed")
+def test_an_impossible_day_is_read_again_however_sure():
+    image, words = page_with([("ngày", 100, 100), ("22", 200, 100), ("tháng", 260, 100), ("01", 390, 100)])
+    page = [words[0], Word("32", words[1].bbox, 0.97), words[2], words[3]]  # a fax's 2 read as 3
+    out = reread_unsure_numbers(page, image, TesseractEngine(), timeout=30)
+    assert out[1].text == "22"
+    assert out[3] is words[3]  # a month in range, read surely, is left alone
+
+
+class ThirtyEngine:
+    """Reads the day again as another impossible day."""
+
+    def read(self, image: np.ndarray, *, psm: int = 3, timeout: float = 120) -> list[Word]:
+        return [Word("35", (10, 10, 60, 60), 0.99)]
+
+
+def test_an_impossible_day_is_only_replaced_by_a_possible_one():
+    image, words = page_with([("ngày", 100, 100), ("22", 200, 100)])
+    page = [words[0], Word("32", words[1].bbox, 0.8)]
+    assert reread_unsure_numbers(page, image, ThirtyEngine(), timeout=5) == page
