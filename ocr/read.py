@@ -49,7 +49,8 @@ def read_page_image(
     t0 = time.perf_counter()
     try:
         page.words = engine.read(cleaned.image, psm=psm, timeout=timeout)
-        page.words = reread_signature(page.words, cleaned.image, engine, timeout)
+        # a fax or photocopy (speckle cleared) prints the seal black, over the signer's name
+        page.words = reread_signature(page.words, cleaned.image, engine, timeout, dark=cleaned.despeckled)
         page.words = reread_unsure_numbers(page.words, cleaned.image, engine, timeout)
     except OcrTimeout:
         page.errors.append(f"page {number}: OCR timed out")

@@ -85,13 +85,14 @@ def _run_score(words: list[Word]) -> float:
 
 def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: SealRing | None,
                  timeout: float, page_words: list[Word] | None = None,
-                 scan: np.ndarray | None = None) -> list[Word]:  # fmt: skip
+                 scan: np.ndarray | None = None, dark: bool = False) -> list[Word]:  # fmt: skip
     """The block's words with the name line read again alone when the block reading left no clean name.
 
     The candidates are the block's line, the line cut out and read alone (as is, and with thin
     strokes closed away) and, when given, the page-level reading of the same line. When none of
     them is a clean name and `scan` (the crop before the ring was painted out) is given, the
-    names those readings could be are drawn and compared with the scan (`ocr.name_image`).
+    names those readings could be are drawn and compared with the scan (`ocr.name_image`) — only
+    where the seal came out black: its ring was found, or the page is `dark` (a fax or photocopy).
     """
     lo, hi = TEXT_HEIGHT
     anchors = [w for w in words if w.conf > SURE and lo <= w.bbox[3] - w.bbox[1] <= hi
@@ -123,7 +124,10 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
     page_line = [w for w in page_words or [] if top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom]
     candidates = [*readings, sorted(page_line, key=lambda w: w.bbox[0]), line]
     again = max(candidates, key=_run_score)
-    if scan is not None and ring is not None and not any(map(_clean_name, candidates)):
+    sure_names = [c for c in candidates if _clean_name(c)]
+    if sure_names:
+        again = max(sure_names, key=_run_score)
+    elif scan is not None and (ring is not None or dark):
         box = (left, max(0, top), min(crop.shape[1], right + 20), bottom)
         again = _drawn_name(candidates, scan, box, ring) or again
     if _run_score(again) <= _run_score(line) and again is not line and not _drawn(again):
@@ -196,7 +200,9 @@ def _spread(name: str, span: BBox, last: Word) -> list[Word]:
     return [*out, Word(parts[-1], last.bbox, min(last.conf, 0.99))]
 
 
-def reread_signature(words: list[Word], image: np.ndarray, engine: OcrEngine, timeout: float) -> list[Word]:
+def reread_signature(
+    words: list[Word], image: np.ndarray, engine: OcrEngine, timeout: float, dark: bool = False
+) -> list[Word]:
     """Page words with the signature block replaced by a block-mode reading of it."""
     h, w = image.shape[:2]
     box = signature_block(words, w, h)
@@ -211,5 +217,5 @@ def reread_signature(words: list[Word], image: np.ndarray, engine: OcrEngine, ti
     if not region:
         return words
     page_words = [shift_word(wd, -x0, -y0) for wd in words if _inside(wd, box)]
-    region = _reread_name(region, crop, engine, ring, timeout, page_words, scan=scan)
+    region = _reread_name(region, crop, engine, ring, timeout, page_words, scan=scan, dark=dark)
     return [wd for wd in words if not _inside(wd, box)] + [shift_word(wd, x0, y0) for wd in region]
