@@ -125,12 +125,15 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
     candidates = [*readings, sorted(page_line, key=lambda w: w.bbox[0]), line]
     again = max(candidates, key=_run_score)
     sure_names = [c for c in candidates if _clean_name(c)]
+    drawn = None
     if sure_names:
         again = max(sure_names, key=_run_score)
     elif scan is not None and (ring is not None or dark):
         box = (left, max(0, top), min(crop.shape[1], right + 20), bottom)
-        again = _drawn_name(candidates, scan, box, ring) or again
-    if _run_score(again) <= _run_score(line) and again is not line and not _drawn(again):
+        drawn = _drawn_name(candidates, scan, box, ring)
+    if drawn is not None:
+        again = drawn
+    elif _run_score(again) <= _run_score(line):
         return words
     return [w for w in words if not (top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom)] + again
 
@@ -138,10 +141,6 @@ def _reread_name(words: list[Word], crop: np.ndarray, engine: OcrEngine, ring: S
 SHORT_END = 25  # px: a reading whose last word ends this far left of another's missed the last word
 CLEAN = 0.6  # a line of known name syllables read this surely is the name: nothing is drawn over it
 DRAWN_CONF = 0.5  # confidence reported for a name settled by drawing it: a reviewer should look
-
-
-def _drawn(words: list[Word]) -> bool:
-    return any(w.conf == DRAWN_CONF for w in words)
 
 
 def _clean_name(words: list[Word]) -> bool:
