@@ -29,6 +29,7 @@ FONT_FILES = (  # 2.x first: 1.x lacks the stacked Vietnamese marks (ấ, ầ) a
 )
 PER_WORD = 15  # candidate syllables kept for one damaged word
 MAX_NAMES = 300  # names drawn for one line, best text matches first
+MAX_SPELLINGS = 5000  # names spelled from one way of reading the line: a bound on the work
 BLUR = 1.5  # px: tolerance for stroke weight and typeface differences
 _PAD = 3 * round(BLUR) + 2  # paper around a drawn word, so its blurred ink is not cut
 TEXT_WEIGHT = 0.015  # score lost per half-letter the reading is from the name
@@ -128,7 +129,8 @@ def ranked_hypotheses(words: list[Word]) -> dict[str, int]:
             slots += [_candidates(t, c, given_names()) for t, c in tail[1:]]
             if any(not s for s in slots):
                 continue
-            for names in itertools.product(*slots):
+            keep = max(1, int(MAX_SPELLINGS ** (1 / len(slots))))  # the nearest of each, evenly
+            for names in itertools.product(*(slot[:keep] for slot in slots)):
                 out.append((sum(d for d, _ in names) + 2 * start, " ".join(n for _, n in names)))
     seen: dict[str, int] = {}
     for d, name in sorted(out):
