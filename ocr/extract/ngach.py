@@ -11,6 +11,7 @@ matcher must see it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
@@ -32,7 +33,7 @@ def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]
     ma, name = fields.get("ma_ngach"), fields.get("ngach")
     out = dict(fields)
     if ma is not None and canonical_code(ma.value) is None:
-        dotted = ma.value.replace(",", ".")  # "01,003": a dot read as a comma
+        dotted = re.sub(r"(?<=\d)\s+(?=\d)", ".", ma.value.replace(",", "."))  # "01,003", "V.08 01 02"
         zeroed = dotted.replace("Ø", "0").replace("O", "0")  # "V.Ø7.05.15": a zero read as a letter
         code = canonical_code(dotted)
         if code is None and (code := canonical_code(zeroed)) is not None and name is not None:

@@ -178,13 +178,14 @@ def repair_glyphs(text: str) -> str:
     """A word with the usual OCR glyph confusions undone, only to compare it with known phrases.
 
     "(huyện" → "Chuyện" (the C's bowl read as a bracket), "[.uật" / "|.uật" / "I.uật" → "Luật",
-    "Ilà" → "Hà", "1hành" → "Thành", "rn" → "m" (no Vietnamese syllable has "rn"), "CNTTT" → "CNTT".
+    "Ilà" / "lloàng" → "Hà" / "Hoàng", "1hành" → "Thành", "rn" → "m" (no Vietnamese syllable has
+    "rn"), "CNTTT" → "CNTT".
     """
     if text[:1] == "(" and text[1:2].islower() and ")" not in text:
         text = "C" + text[1:]
     elif text[:2] in ("[.", "|.", "I.") and text[2:3].isalpha():
         text = "L" + text[2:]
-    elif text[:2] == "Il" and text[2:3].isalpha():
+    elif text[:2] in ("Il", "ll") and text[2:3].isalpha():  # no Vietnamese word opens with "ll"
         text = "H" + text[2:]
     elif text[:1] == "1" and text[1:2].isalpha() and text[1:2].islower():
         text = "T" + text[1:]

@@ -44,6 +44,11 @@ def test_one_half_missing_changes_nothing():
     assert settle_ngach(only) == only
 
 
+def test_a_code_with_spaces_for_dots_is_the_catalog_code():
+    fields = {"ma_ngach": ExtractedField("V.08 01 02", "V.08 01 02", 0.92, 1, (0, 0, 1, 1))}
+    assert settle_ngach(fields)["ma_ngach"].value == "V.08.01.02"
+
+
 def test_a_code_with_a_comma_for_a_dot_is_the_catalog_code():
     fields = {"ma_ngach": ExtractedField("01,003", "01,003", 0.95, 1, (0, 0, 1, 1))}
     assert settle_ngach(fields)["ma_ngach"].value == "01.003"

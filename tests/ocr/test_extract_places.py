@@ -87,6 +87,7 @@ def test_a_misread_h_of_an_administrative_prefix_is_read_as_h():
     [
         ("Xã Thạch Kim, Huyện Lộc Hà, Tĩnh Hà Tĩnh", "Xã Thạch Kim, Huyện Lộc Hà, Tỉnh Hà Tĩnh"),  # a prefix has one spelling
         ("Xã Phú Nhuận, 1hành phô Bến Tre, 1ình Bến Tre", "Xã Phú Nhuận, Thành phố Bến Tre, Tỉnh Bến Tre"),
+        ("Xã lloàng Đồng, Thành phố Lạng Sơn, Tỉnh Lạng Sơn", "Xã Hoàng Đồng, Thành phố Lạng Sơn, Tỉnh Lạng Sơn"),
         ("Hoàng Đồng, Lạng Sơn, Lang Sơn", "Hoàng Đồng, Lạng Sơn, Lạng Sơn"),  # a province a mark away
         ("Số 12 đường Lê Lợi, Phường 5, Quận 3, TP. Hồ Chí Minh", "Số 12 đường Lê Lợi, Phường 5, Quận 3, TP. Hồ Chí Minh"),
     ],
