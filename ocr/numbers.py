@@ -39,17 +39,18 @@ def is_unsure_number(w: Word) -> bool:
 _SLOT_LIMIT = {"ngay": 31, "thang": 12}  # the number after "ngày"/"tháng" is a day or a month
 
 
-def _slot_limit(words: list[Word], i: int) -> int | None:
-    """The largest value the day or month after "ngày"/"tháng" may have, if word i is one."""
-    if i == 0 or not words[i].text.rstrip(".,;").isdigit() or len(words[i].text.rstrip(".,;")) > 2:
-        return None
-    return _SLOT_LIMIT.get(fold(words[i - 1].text).strip(":"))
+def _impossible_slots(words: list[Word]) -> dict[int, int]:
+    """Index → limit of each day or month out of range after "ngày"/"tháng" ("ngày 32").
 
-
-def _impossible(words: list[Word], i: int) -> bool:
-    """A day or month out of range ("ngày 32"): a fax's 2 read as 3; read alone it is often right."""
-    limit = _slot_limit(words, i)
-    return limit is not None and not 1 <= int(words[i].text.rstrip(".,;")) <= limit
+    A fax's 2 read as 3; read alone it is often right.
+    """
+    out = {}
+    for i in range(1, len(words)):
+        value = words[i].text.rstrip(".,;")
+        limit = _SLOT_LIMIT.get(fold(words[i - 1].text).strip(":"))
+        if limit is not None and value.isdigit() and len(value) <= 2 and not 1 <= int(value) <= limit:
+            out[i] = limit
+    return out
 
 
 def _stack(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, list[int]]:
@@ -72,7 +73,8 @@ def reread_unsure_numbers(
     words: list[Word], image: np.ndarray, engine: OcrEngine, timeout: float
 ) -> list[Word]:
     """Page words with unsure numbers replaced by a more confident reading of them alone."""
-    picked = sorted((i for i, w in enumerate(words) if is_unsure_number(w) or _impossible(words, i)),
+    impossible = _impossible_slots(words)
+    picked = sorted((i for i, w in enumerate(words) if is_unsure_number(w) or i in impossible),
                     key=lambda i: words[i].conf)  # fmt: skip
     picked = sorted(picked[:MAX_NUMBERS])
     if not picked:
@@ -90,9 +92,8 @@ def reread_unsure_numbers(
         text = "".join(w.text for w in sorted(reading, key=lambda w: w.bbox[0]))
         conf = min(w.conf for w in reading)
         old = words[i]
-        if _impossible(words, i):
-            limit = _slot_limit(words, i) or 0
-            if conf >= CONFIDENT and text.isdigit() and 1 <= int(text) <= limit:
+        if i in impossible:
+            if conf >= CONFIDENT and text.isdigit() and 1 <= int(text) <= impossible[i]:
                 out[i] = Word(text, old.bbox, conf)  # the first reading was no date at all
         elif conf >= CONFIDENT and conf >= old.conf + MARGIN and _digits(text) >= _digits(old.text):
             out[i] = Word(text, old.bbox, conf)

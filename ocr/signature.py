@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from ocr import name_image
-from ocr.cleanup.seal import SealRing, find_seal_ring, inpaint_ring
+from ocr.cleanup.seal import SealRing, find_seal_ring, inpaint_ring, ring_mask
 from ocr.engine.base import OcrEngine, shift_word
 from ocr.extract.anchors import fold
 from ocr.extract.lexicon import is_name_syllable, is_surname, settle_name
@@ -159,11 +159,8 @@ def _drawn_name(
     band = np.ascontiguousarray(scan[y0:y1, x0:x1])
     if band.size == 0:
         return None
-    hidden = np.zeros(band.shape, bool)
-    if ring is not None:
-        yy, xx = np.ogrid[y0:y1, x0:x1]
-        d = np.sqrt((xx - ring.x) ** 2 + (yy - ring.y) ** 2)
-        hidden = (d >= ring.inner - 3) & (d <= ring.outer + 3)
+    window = (x0, y0, x0 + band.shape[1], y0 + band.shape[0])
+    hidden = np.zeros(band.shape, bool) if ring is None else ring_mask(ring, window)
     best: tuple[name_image.NameMatch, list[Word]] | None = None
     ends = [w.bbox[2] for c in candidates for w in c if is_name_word(w.text) and w.conf >= CLEAN]
     for cand in candidates:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from hoso.normalize.text import fix_ocr_digits, fold_ascii, nfc, strip_leaders
+from hoso.normalize.text import fix_ocr_digits, fold_ascii, look_alikes, nfc, strip_leaders
 
 _SEP = r"\s*[/.\-]\s*"
 _DM = r"\d{1,2}"
@@ -14,10 +14,10 @@ _DM = r"\d{1,2}"
 _LOOSE_DM = r"(?<![^\W_])[0-9oøuqil|!b]{1,3}(?![^\W_])"
 # Tolerant separator: runs of punctuation or junk ("07, 05", "09 ¿04", "19, / Ø7"), never a letter or digit.
 _LOOSE_SEP = r"\s*(?:[^\w\s|!]+\s*)+"
-_LOOK_ALIKES = str.maketrans("oøuqil|!b", "000011118")  # a fax breaks an 0 into U or Q
+_LOOK_ALIKES = look_alikes("oøuqil|!b")  # a fax breaks an 0 into U or Q
 # Tolerant year: four characters, at least two of them digits, the rest look-alikes ("19§6", "I9§S")
 _LOOSE_Y = r"(?<![^\W_])(?=(?:\D{0,2}\d){2})[0-9oøil|!b§s]{4}(?![^\W_]|§)"
-_YEAR_LOOK_ALIKES = str.maketrans("oøil|!b§s", "001111885")
+_YEAR_LOOK_ALIKES = look_alikes("oøil|!b§s")
 
 
 def _words(dm: str, year: str = r"\d{2,4}(?![^\W_]|§)") -> re.Pattern[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from hoso.normalize.text import clean, fix_ocr_digits
+from hoso.normalize.text import clean, fix_ocr_digits, look_alikes
 
 _INT = re.compile(r"\d+")
 # "3,66", "3.3", OCR "3, 33"; a bare "4" is "4.00".
@@ -16,7 +16,7 @@ _CENT = Decimal("0.01")
 
 
 _LONE_LOOK_ALIKE = re.compile(r"^\W*([bBsSŠ§lI|])\W*$")  # "b)" for a fax's 8, "Š" for 5: the whole value
-_INT_LOOK_ALIKES = str.maketrans("bBsSŠ§lI|", "885558111")
+_INT_LOOK_ALIKES = look_alikes("bBsSŠ§lI|")
 
 
 def normalize_int(raw: str) -> str | None:

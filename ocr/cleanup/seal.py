@@ -153,8 +153,13 @@ def inpaint_ring(gray: np.ndarray, ring: SealRing, widen: int = 3) -> np.ndarray
     Inpainting fills the ring from both sides: across paper it becomes paper, across a letter of
     the signer's name the stroke is carried through, so the name is not cut where the ring was.
     """
-    h, w = gray.shape
-    yy, xx = np.ogrid[0:h, 0:w]
-    d = np.sqrt((xx - ring.x) ** 2 + (yy - ring.y) ** 2)
-    band = (d >= ring.inner - widen) & (d <= ring.outer + widen) & (gray < 235)
+    band = ring_mask(ring, (0, 0, gray.shape[1], gray.shape[0]), widen) & (gray < 235)
     return np.asarray(cv2.inpaint(gray, band.astype(np.uint8) * 255, 4, cv2.INPAINT_TELEA), dtype=np.uint8)
+
+
+def ring_mask(ring: SealRing, box: tuple[int, int, int, int], widen: int = 3) -> np.ndarray:
+    """The pixels of the window `box` (x0, y0, x1, y1) that the ring, `widen` px wider, covers."""
+    x0, y0, x1, y1 = box
+    yy, xx = np.ogrid[y0:y1, x0:x1]
+    d = np.sqrt((xx - ring.x) ** 2 + (yy - ring.y) ** 2)
+    return np.asarray((d >= ring.inner - widen) & (d <= ring.outer + widen))
