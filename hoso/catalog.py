@@ -106,6 +106,10 @@ TON_GIAO_ALIASES: Final[dict[str, str]] = {
     "Thiên Chúa giáo": "Công giáo", "Đạo Phật": "Phật giáo", "Đạo Thiên Chúa": "Công giáo",
 }  # fmt: skip
 
+# The levels of lý luận chính trị the forms ask for (item 15.3: "Cao cấp, trung cấp, sơ cấp và
+# tương đương"); "tương đương" values ("Cử nhân chính trị") are kept as written.
+LY_LUAN_CHINH_TRI: Final[tuple[str, ...]] = ("Sơ cấp", "Trung cấp", "Cao cấp", "Cử nhân")
+
 # Legacy 63-unit province codes used in the first three CCCD digits (unchanged by the 2025 merger).
 CCCD_PROVINCES: Final[dict[str, str]] = {
     "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn",

@@ -385,17 +385,18 @@ def respell(
 
 @cache
 def _closed_lists() -> dict[str, dict[str, str]]:
-    """Field → folded name → catalog spelling, for the closed lists (54 dân tộc, the tôn giáo)."""
-    from hoso.catalog import DAN_TOC, TON_GIAO
+    """Field → folded name → catalog spelling, for the closed lists (dân tộc, tôn giáo, lý luận)."""
+    from hoso.catalog import DAN_TOC, LY_LUAN_CHINH_TRI, TON_GIAO
 
-    return {"dan_toc": unambiguous(DAN_TOC, fold), "ton_giao": unambiguous(TON_GIAO, fold)}
+    lists = {"dan_toc": DAN_TOC, "ton_giao": TON_GIAO, "ly_luan_chinh_tri": LY_LUAN_CHINH_TRI}
+    return {key: unambiguous(entries, fold) for key, entries in lists.items()}
 
 
 @cache
 def _closed_keys(key: str) -> tuple[list[str], list[str]]:
-    """Compare forms and spellings of one closed list's entries."""
+    """Compare forms (without spaces: OCR loses and adds them) and spellings of one closed list."""
     table = _closed_lists()[key]
-    return [_key(k) for k in table], list(table.values())
+    return [_key(k).replace(" ", "") for k in table], list(table.values())
 
 
 def _closed_edits(key: str) -> int:
@@ -408,9 +409,9 @@ def _closed_entry(key: str, value: str) -> str | None:
     table = _closed_lists()[key]
     if (exact := table.get(fold(value))) is not None:
         return exact
-    read = " ".join(_key(core(repair_glyphs(w))) for w in value.split())
+    spaced = " ".join(_key(core(repair_glyphs(w))) for w in value.split())
     keys, spelled = _closed_keys(key)
-    hit = closest(read, keys, _closed_edits(read))
+    hit = closest(spaced.replace(" ", ""), keys, _closed_edits(spaced))
     return spelled[hit[0]] if hit is not None else None
 
 

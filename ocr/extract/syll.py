@@ -323,7 +323,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             continue
         kind = specs[(DOC, key)].kind
         if kind in _VOCABULARY_KINDS:
-            words = settle_phrases(words, fuzzy=key in _VOCABULARY_VALUES)
+            words = settle_closed_words(key, settle_phrases(words, fuzzy=key in _VOCABULARY_VALUES))
         elif kind == "enum":
             words = settle_closed_words(key, closed_tail(key, words) if f.label.examples else words)
         if kind == "address":

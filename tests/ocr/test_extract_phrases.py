@@ -199,3 +199,19 @@ def test_decision_header_settles_a_misread_agency():
     lines = lines_from_text(rows, conf=0.99, column_x={2: 200})
     got = quyet_dinh.extract_fields([(lines, 2480)])
     assert got["co_quan_ban_hanh"].value == "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"
+
+
+def test_ly_luan_level_is_a_closed_list_spaces_lost_or_a_letter_damaged() -> None:
+    from ocr.extract.phrases import settle_closed_words
+    from ocr.model import Word
+
+    def settled(text: str, conf: float = 0.7) -> str:
+        words = [Word(t, (10 * i, 0, 10 * i + 8, 10), conf) for i, t in enumerate(text.split())]
+        return " ".join(w.text for w in settle_closed_words("ly_luan_chinh_tri", words))
+
+    assert settled("Sơcấp") == "Sơ cấp"  # the space lost
+    assert settled("Sơưấp") == "Sơ cấp"  # and a letter damaged
+    assert settled("Trung cắp") == "Trung cấp"
+    assert settled("Cao cấp lý luận chính trị") == "Cao cấp lý luận chính trị"  # "tương đương": as written
+    assert settled("Cử nhân chính trị") == "Cử nhân chính trị"
+    assert settled("Sơcấp", 0.995) == "Sơcấp"  # read sure: the paper says so
