@@ -6,6 +6,7 @@ import re
 
 from hoso.fields import field_specs
 from hoso.normalize import normalize
+from hoso.normalize.text import look_alikes
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
@@ -22,6 +23,21 @@ _DATE = r"(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}
 _NUM = r"(\d{1,2}\s*[,.]\s*\d{1,2})"
 _CODE = re.compile(r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?Q[ĐÐD]")  # "1412/QĐ-UBND", "12/2024/QĐ-…"
 _SIGN_TITLES = ("kt.", "tm.", "tl.", "tuq.", "q.", "giam doc", "chu tich", "truong", "pho ")
+
+
+_NUMBER_PART = re.compile(r"^[0-9OoBbIl|§]{1,5}(?=\s*/)")  # the số before the first "/"
+_DIGIT_IN_LETTERS = re.compile(r"(?<=[A-ZĐ])\d(?=[A-ZĐ])")  # a speck between the ký hiệu's letters
+
+
+def settle_code(code: str) -> str:
+    """A số ký hiệu as Nghị định 30 writes it: the số in Arabic digits, the ký hiệu in letters.
+
+    So a look-alike in the số is its digit ("6B8" → "688") and a digit wedged between the
+    agency's letters after "QĐ-" is a speck ("QĐ-S5TC" → "QĐ-STC").
+    """
+    code = _NUMBER_PART.sub(lambda m: m.group(0).translate(look_alikes("OoBbIl|§")), code)
+    head, dash, tail = code.partition("-")
+    return head + dash + _DIGIT_IN_LETTERS.sub("", tail) if dash else code
 
 
 def _segments(lines: list[Line], width: int) -> list[Line]:
@@ -70,7 +86,7 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
         code = m.group(1) if m else ""
         if (c := _CODE.search(left[so].text)) is not None and not code[:1].isdigit():
             code = left[so].text[c.start() :]
-        code = re.sub(r"Q[ĐÐD]{2,}", "QĐ", code)  # OCR doubles the stroked D of "QĐ"
+        code = settle_code(re.sub(r"Q[ĐÐD]{2,}", "QĐ", code))  # OCR doubles the stroked D of "QĐ"
         if (f := _seg_field("so_ky_hieu", [left[so]], code)) is not None:
             out["so_ky_hieu"] = f
         agency = [s for s in left[:so] if sum(c.isupper() for c in s.text) >= 3]

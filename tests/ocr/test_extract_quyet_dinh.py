@@ -119,3 +119,13 @@ def test_dieu_1_with_a_comma_and_a_fax_honorific_still_name_the_officer():
     assert fields["ho_ten"].value == "Nguyễn Thị Minh Khai"
     assert fields["bac_luong"].value == "4"
     assert fields["ngay_ban_hanh"].value == "2024-07-05"
+
+
+def test_so_ky_hieu_is_digits_then_letters():
+    from ocr.extract.quyet_dinh import settle_code
+
+    assert settle_code("6B8/QĐ-STC") == "688/QĐ-STC"  # the số is Arabic digits
+    assert settle_code("378/QĐ-S5TC") == "378/QĐ-STC"  # a speck between the ký hiệu's letters
+    assert settle_code("1019/QĐ-S5GDĐT") == "1019/QĐ-SGDĐT"
+    assert settle_code("25/2015/QĐ-UBND") == "25/2015/QĐ-UBND"
+    assert settle_code("45/QĐ-BCĐ389") == "45/QĐ-BCĐ389"  # digits after the letters are the ký hiệu's own
