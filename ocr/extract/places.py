@@ -95,9 +95,19 @@ def _spell_prefix(word: Word) -> Word:
     return word if right is None else replace(word, text=word.text.replace(seen, same_case(right, seen), 1))
 
 
+def _is_damaged_pho(first: str, word: Word) -> bool:
+    """The lower-case "phố" of "Thành phố" a letter off ("phế", "nhố", "nhõ"): after "Thành", no name."""
+    seen = core(word.text)
+    if first != "thanh" or not seen[:1].islower() or len(seen) != 3:
+        return False
+    return Levenshtein.distance(fold(seen), "pho") == 1
+
+
 def _name_start(words: list[Word]) -> int:
     """Index of the first word after an administrative prefix ("Thành phố", "Huyện", "TP.")."""
     folded = [_prefix_key(w.text) for w in words[:2]]
+    if len(folded) == 2 and _is_damaged_pho(folded[0], words[1]):
+        folded[1] = "pho"
     for n in (2, 1):
         if tuple(folded[:n]) in _PREFIX_WORDS:
             return n
@@ -143,6 +153,8 @@ def _settle_part(part: list[Word], known: frozenset[str], in_province: bool = Fa
     trusted = in_province and start > 0  # "Xã …" in a named province: a unit of that province
     out = list(part)
     out[:start] = [w if w.text.endswith(".") else _spell_prefix(w) for w in part[:start]]  # "TP." stays
+    if start == len(out[:2]) == 2 and _is_damaged_pho(_prefix_key(out[0].text), out[1]):
+        out[1] = replace(out[1], text=out[1].text.replace(core(out[1].text), "phố", 1))
     names = [_repaired(w) for w in part[start:]]
     out[start:] = names
     cores = [core(w.text) for w in names]

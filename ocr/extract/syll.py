@@ -17,6 +17,7 @@ from ocr.extract.lexicon import settle_name
 from ocr.extract.ngach import settle_ngach
 from ocr.extract.phrases import (
     closed_tail,
+    core,
     fix_hang_numeral,
     settle_closed_value,
     settle_closed_words,
@@ -262,6 +263,51 @@ def _before_label(words: list[Word], start: int, cut: int) -> int:
     return j
 
 
+SMALL_PRINT = 0.91  # a box label ("(huyện, quận):") is printed smaller than the shortest sure value word
+SMALL_PRINT_CONF = 0.7  # … and OCR reads it unsurely: a value word that is short but sure stays
+SURE_WORD = 0.9  # the words whose height sets the value's size
+
+
+def _runs_between_small_print(words: list[Word], size: int) -> list[list[Word]]:
+    """The value words of one box in runs, without the small print around and between them."""
+    runs: list[list[Word]] = [[]]
+    between: list[Word] = []  # small print and bare punctuation since the last value word
+    for w in words:
+        small = w.conf < SMALL_PRINT_CONF and w.bbox[3] - w.bbox[1] < SMALL_PRINT * size
+        if small or not any(c.isalnum() for c in w.text):
+            between.append(w)
+            continue
+        label = any(x.conf < SMALL_PRINT_CONF and x.bbox[3] - x.bbox[1] < SMALL_PRINT * size for x in between)
+        if label and runs[-1] and (len(between) >= 2 or between[-1].text.endswith((":", ";", ")", "?"))):
+            runs.append([])  # a label's remnant between two values, not a speck inside a name
+        elif runs[-1] and not label:
+            runs[-1].extend(between)  # "Bà Rịa - Vũng Tàu": the dash is the name's
+        between = []
+        runs[-1].append(w)
+    return [r for r in runs if r]
+
+
+def _cut_small_print(boxes: list[Box]) -> list[Box]:
+    """Boxes without the small print of the labels OCR could not place; two values in one box get a comma.
+
+    A garbled box label stays inside the value ("Diễn Thành tuuyệa du2¿; huyện Diễn Châu"). Whatever
+    it reads, it is printed smaller than the typed value and read unsurely; where it stands
+    between value words, one box ends and the next begins.
+    """
+    words = [w for _, ws, _ in boxes for w in ws]
+    heights = [w.bbox[3] - w.bbox[1] for w in words if w.conf >= SURE_WORD and core(w.text)]
+    if len(heights) < 2:
+        return boxes
+    out: list[Box] = []
+    for part, words, page in boxes:
+        runs = _runs_between_small_print(words, min(heights))
+        for r in runs[:-1]:
+            if not r[-1].text.endswith((",", ";")):
+                r[-1] = Word(r[-1].text + ",", r[-1].bbox, r[-1].conf)
+        out.append((part, [w for r in runs for w in r], page))
+    return out
+
+
 def _split_boxes(boxes: list[Box]) -> list[Box]:
     """A box label OCR mangled past recognition still ends with ":" inside the value before it.
 
@@ -348,7 +394,7 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             union_bbox([w.bbox for w in words]),
         )
     for key, boxes in parts.items():
-        boxes = _split_boxes(sorted(boxes, key=lambda p: p[0]))
+        boxes = _split_boxes(_cut_small_print(sorted(boxes, key=lambda p: p[0])))
         boxes = _settle_boxes(boxes)
         texts = [_raw(ws) for _, ws, _ in boxes]
         all_words = [w for _, ws, _ in boxes for w in ws]

@@ -90,6 +90,10 @@ def test_a_misread_h_of_an_administrative_prefix_is_read_as_h():
         ("Xã lloàng Đồng, Thành phố Lạng Sơn, Tỉnh Lạng Sơn", "Xã Hoàng Đồng, Thành phố Lạng Sơn, Tỉnh Lạng Sơn"),
         ("Hoàng Đồng, Lạng Sơn, Lang Sơn", "Hoàng Đồng, Lạng Sơn, Lạng Sơn"),  # a province a mark away
         ("Số 12 đường Lê Lợi, Phường 5, Quận 3, TP. Hồ Chí Minh", "Số 12 đường Lê Lợi, Phường 5, Quận 3, TP. Hồ Chí Minh"),
+        # the "phố" of "Thành phố" a letter off is still the prefix
+        ("xã Phúc Xuân, thành nhố Thái Nguyên, tỉnh Thái Nguyên", "xã Phúc Xuân, thành phố Thái Nguyên, tỉnh Thái Nguyên"),
+        ("Xã Biển Hồ, Thành phế Pleiku, Tỉnh Gia Lai", "Xã Biển Hồ, Thành phố Pleiku, Tỉnh Gia Lai"),
+        ("Phường Thành Công, Quận Ba Đình, Thành phố Hà Nội", "Phường Thành Công, Quận Ba Đình, Thành phố Hà Nội"),
     ],
 )
 def test_prefixes_and_provinces_have_one_spelling(read: str, paper: str):

@@ -182,3 +182,42 @@ def test_labels_lost_to_ocr_damage_do_not_lose_the_labels_after_them():
     got = {k: f.value for k, f in syll.extract_fields(lines_from_text(rows), "2c_tctw_98").items()}
     assert got["ngay_sinh"] == "1990-07-29"
     assert got["noi_sinh"] == "Xã Kim Liên, Huyện Nam Đàn, Tỉnh Nghệ An"
+
+
+def _with_small_print(rows: list[str]) -> list:
+    """Lines where a token written "~tok" is a box label's small print: shorter and read unsurely."""
+    from dataclasses import replace
+
+    from ocr.layout.lines import group_lines
+    from tests.ocr.wordfactory import words_from_text
+
+    words = [
+        replace(w, text=w.text[1:], bbox=(w.bbox[0], w.bbox[1] + 15, w.bbox[2], w.bbox[3]), conf=0.2)
+        if w.text.startswith("~") else replace(w, conf=0.95)
+        for w in words_from_text(rows)
+    ]  # fmt: skip
+    return group_lines(words, 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "address"),
+    [
+        # what OCR made of "(huyện, quận):" and "(tỉnh, TP):" in small print, no colon to cut at
+        ("~(‹¿.,uư»¿): xã Diễn Thành ~tuuyệa ~du2¿; huyện Diễn Châu ~(s4 ~te: tỉnh Nghệ An",
+         "xã Diễn Thành, huyện Diễn Châu, tỉnh Nghệ An"),
+        ("Xã Phước Lợi — ~¿y4 Huyện Bến Lức ~già ~¡p;: Tỉnh Long An", "Xã Phước Lợi, Huyện Bến Lức, Tỉnh Long An"),
+        ("Lý Văn Lâm ~(uuyệu ~quậa, Cà Mau ~tuúi ~¿?); Cà Mau", "Lý Văn Lâm, Cà Mau, Cà Mau"),
+        # a dash between sure words is the name's own; one small speck inside a name cuts nothing
+        ("Long Điền (huyện, quận): Long Điền (tỉnh, TP): Bà Rịa - Vũng Tàu", "Long Điền, Long Điền, Bà Rịa - Vũng Tàu"),
+        ("Tân ~' Phú (huyện, quận): Đức Hòa (tỉnh, TP): Long An", "Tân Phú, Đức Hòa, Long An"),
+    ],
+)
+def test_small_print_of_an_unplaced_box_label_is_no_value_and_ends_its_box(line: str, address: str):
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh (viết chữ in hoa): LÊ VĂN AN Giới tính: Nam",
+        f"6) Quê quán (xã, phường): {line}",
+        "7) Dân tộc: Kinh",
+    ]
+    got = syll.extract_fields(_with_small_print(rows), "2c_tctw_98")
+    assert got["que_quan"].value == address
