@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from hoso.fields import field_specs
 from hoso.normalize import normalize
 from hoso.normalize.text import look_alikes
@@ -38,6 +40,48 @@ def settle_code(code: str) -> str:
     code = _NUMBER_PART.sub(lambda m: m.group(0).translate(look_alikes("OoBbIl|§")), code)
     head, dash, tail = code.partition("-")
     return head + dash + _DIGIT_IN_LETTERS.sub("", tail) if dash else code
+
+
+_TERRITORY = ("tỉnh", "huyện", "thành", "quận", "xã", "thị", "tp", "tp.")  # where an agency's name ends
+KY_HIEU_SURE = 0.7  # a ký hiệu read at least this surely is what the paper says, unless it has a digit
+
+
+def ky_hieu_of(agency: str) -> str:
+    """The ký hiệu suffix Nghị định 30 forms from an agency's name: its initials, "và" left out.
+
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO" → "SGDĐT", "ỦY BAN NHÂN DÂN TỈNH LONG AN" → "UBND": the territory
+    is not part of it. Đ keeps its stroke; other marks go.
+    """
+    out = []
+    words = [w for w in re.split(r"[\s,&–-]+", agency) if fold(w).strip(".()")]
+    for i, word in enumerate(words):
+        key = fold(word).strip(".()")
+        if key == "va":
+            continue
+        if word.upper() in ("UBND", "HĐND"):  # written short already
+            out.append(word.upper())
+            continue
+        after = fold(words[i + 1]) if i + 1 < len(words) else ""
+        if word.lower() in _TERRITORY and after != "hoi":  # "XÃ HỘI" is a word of the name
+            break
+        out.append("Đ" if word[0] in "đĐ" else key[0].upper())
+    return "".join(out)
+
+
+def settle_ky_hieu(code: str, agency_lines: list[str], conf: float) -> str:
+    """A damaged ký hiệu ("QĐ-5TC", "QĐ-SGDBT") is the issuing agency's, when one or two letters away.
+
+    The agency is the lowest header line that yields initials (the parent is above it). A ký hiệu
+    read surely and without a digit stays as read: agencies may write it their own way (SGD&ĐT).
+    """
+    expected = next((k for line in reversed(agency_lines) if (k := ky_hieu_of(line))), "")
+    head, dash, tail = code.rpartition("-")
+    if not dash or not expected or tail == expected or not head.endswith(("QĐ", "QD")):
+        return code
+    if conf >= KY_HIEU_SURE and not any(c.isdigit() for c in tail):
+        return code
+    near = Levenshtein.distance(tail.upper(), expected) <= (1 if len(expected) < 5 else 2)
+    return head + dash + expected if near else code
 
 
 def _segments(lines: list[Line], width: int) -> list[Line]:
@@ -87,9 +131,11 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
         if (c := _CODE.search(left[so].text)) is not None and not code[:1].isdigit():
             code = left[so].text[c.start() :]
         code = settle_code(re.sub(r"Q[ĐÐD]{2,}", "QĐ", code))  # OCR doubles the stroked D of "QĐ"
+        agency = [s for s in left[:so] if sum(c.isupper() for c in s.text) >= 3]
+        settled_lines = [" ".join(settle_header_word(w) for w in s.words) for s in agency]
+        code = settle_ky_hieu(code, settled_lines, min(w.conf for w in left[so].words))
         if (f := _seg_field("so_ky_hieu", [left[so]], code)) is not None:
             out["so_ky_hieu"] = f
-        agency = [s for s in left[:so] if sum(c.isupper() for c in s.text) >= 3]
         # a printed header cannot be misspelled: known agency phrases settle damage, not just marks
         header = [Word(settle_header_word(w), w.bbox, w.conf) for s in agency for w in s.words]
         raw = " ".join(w.text for w in settle_phrases(header, fuzzy=True, printed=True))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ocr.extract import quyet_dinh
 from ocr.extract.decision_type import classify_decision
 from ocr.layout.classify import classify_page
@@ -129,3 +131,32 @@ def test_so_ky_hieu_is_digits_then_letters():
     assert settle_code("1019/QĐ-S5GDĐT") == "1019/QĐ-SGDĐT"
     assert settle_code("25/2015/QĐ-UBND") == "25/2015/QĐ-UBND"
     assert settle_code("45/QĐ-BCĐ389") == "45/QĐ-BCĐ389"  # digits after the letters are the ký hiệu's own
+
+
+@pytest.mark.parametrize(
+    ("agency", "ky_hieu"),
+    [
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "SGDĐT"),
+        ("ỦY BAN NHÂN DÂN TỈNH LONG AN", "UBND"),
+        ("UBND THÀNH PHỐ HÀ NỘI", "UBND"),
+        ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "SLĐTBXH"),
+        ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "SVHTTDL"),
+        ("THANH TRA TỈNH", "TT"),
+    ],
+)
+def test_ky_hieu_is_the_initials_of_the_agency(agency: str, ky_hieu: str):
+    from ocr.extract.quyet_dinh import ky_hieu_of
+
+    assert ky_hieu_of(agency) == ky_hieu
+
+
+def test_a_damaged_ky_hieu_is_the_issuing_agencys():
+    from ocr.extract.quyet_dinh import settle_ky_hieu
+
+    header = ["UBND TỈNH LONG AN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"]
+    assert settle_ky_hieu("671/QĐ-SGDBT", header, 0.35) == "671/QĐ-SGDĐT"
+    assert settle_ky_hieu("183/QĐ-5SGDDT", header, 0.43) == "183/QĐ-SGDĐT"
+    assert settle_ky_hieu("1141/QĐ-5TC", ["UBND TỈNH LONG AN", "SỞ TÀI CHÍNH"], 0.9) == "1141/QĐ-STC"  # a digit
+    assert settle_ky_hieu("671/QĐ-SGD&ĐT", header, 0.95) == "671/QĐ-SGD&ĐT"  # read surely: the agency's way
+    assert settle_ky_hieu("671/QĐ-SNV", header, 0.3) == "671/QĐ-SNV"  # another agency's: too far to be damage
+    assert settle_ky_hieu("12/2020/QĐ-UBNO", ["ỦY BAN NHÂN DÂN", "TỈNH LONG AN"], 0.5) == "12/2020/QĐ-UBND"
