@@ -157,7 +157,7 @@ TCTW_98 = [
     L("Đơn vị trực thuộc:"),
     L("Đơn vị cơ sở:"),
     L("1) Họ và tên khai sinh:", "ho_ten", window=8),
-    L("Nam, nữ:", "gioi_tinh", window=2),
+    L("Nam, nữ:", "gioi_tinh", window=2, alt=(", nữ:",)),
     L("2) Các tên gọi khác:", "ten_goi_khac"),
     L("3) Cấp ủy hiện tại:"),
     L("Cấp ủy kiêm:", window=2),

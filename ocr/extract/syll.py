@@ -214,6 +214,14 @@ _VOCABULARY_VALUES = frozenset({  # nothing but known vocabulary: small damage i
 _UNITS = {"chieu_cao": ("cm", "cm,"), "can_nang": ("kg", "(kg)", "kg,", "(kg),")}
 
 
+def _written_in_capitals(words: list[Word]) -> list[Word]:
+    """A name typed in capitals ends where the capitals end: what follows is a damaged label ("Nan:")."""
+    caps = 0
+    while caps < len(words) and core(words[caps].text).isupper():
+        caps += 1
+    return words[:caps] if caps >= 2 else words
+
+
 def _drop_units(key: str, words: list[Word]) -> list[Word]:
     """The form prints the unit after the blank ("… cm", "… kg"): it is not part of the value."""
     units = _UNITS.get(key, ())
@@ -374,6 +382,8 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             words = settle_closed_words(key, closed_tail(key, words) if f.label.examples else words)
         if kind == "address":
             words = settle_address(words)
+        if kind == "name":
+            words = _written_in_capitals(words)
         value = normalize(kind, _raw(words), key=key)
         if kind == "date" and (value is None or len(value) < 7):
             # "từ tháng 7" at the end of a line, "/2021" on the next: read on

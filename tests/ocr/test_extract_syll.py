@@ -221,3 +221,17 @@ def test_small_print_of_an_unplaced_box_label_is_no_value_and_ends_its_box(line:
     ]
     got = syll.extract_fields(_with_small_print(rows), "2c_tctw_98")
     assert got["que_quan"].value == address
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("TRẦN VĂN HẢI Nan:, nữ: Nam", "Trần Văn Hải"),  # "Nam, nữ:" damaged: the capitals end the name
+        ("NGUYỄN VĂN A", "Nguyễn Văn A"),
+        ("Nguyễn Văn An", "Nguyễn Văn An"),
+    ],
+)
+def test_a_name_in_capitals_ends_where_the_capitals_end(line: str, name: str):
+    rows = ["SƠ YẾU LÝ LỊCH", f"1) Họ và tên khai sinh: {line}", "2) Các tên gọi khác: Không"]
+    got = syll.extract_fields(lines_from_text(rows), "2c_tctw_98")
+    assert got["ho_ten"].value == name
