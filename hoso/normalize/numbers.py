@@ -59,4 +59,4 @@ def normalize_code(raw: str) -> str | None:
         text = text[:-1].rstrip()
     if text.startswith("(") and text.count("(") > text.count(")"):
         text = text[1:].lstrip()
-    return text or None
+    return text.rstrip(".") or None  # the sentence's full stop after a code is not the code's

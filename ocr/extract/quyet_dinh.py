@@ -11,6 +11,7 @@ from hoso.normalize import normalize
 from hoso.normalize.text import look_alikes
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
+from ocr.extract.dates import settle_year
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
 from ocr.extract.lexicon import settle_header_word, settle_name
 from ocr.extract.ngach import settle_ngach
@@ -102,6 +103,8 @@ def _field(key: str, raw: str, page: int, words_box: tuple[int, int, int, int], 
         return None
     if kind == "name":
         val = settle_name(val, conf)
+    elif kind == "date":
+        val = settle_year(val)
     return ExtractedField(val, raw.strip(), conf, page, words_box)
 
 

@@ -11,6 +11,7 @@ from hoso.fields import field_specs
 from hoso.normalize import normalize, normalize_address_parts
 from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
+from ocr.extract.dates import settle_year
 from ocr.extract.forms import LAYOUT_LABELS, Label
 from ocr.extract.identity import settle_identity
 from ocr.extract.lexicon import settle_name
@@ -393,6 +394,8 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
                 words, value = more, longer
         if value is None:
             continue
+        if kind == "date":
+            value = settle_year(value)
         if kind == "name":
             value = settle_name(value, _confidence(words))
         elif kind == "enum":

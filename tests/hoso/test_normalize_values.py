@@ -134,6 +134,7 @@ def test_fold_address(raw: str, expected: str) -> None:
         ("code", "25 / 2015 / QĐ - UBND", "25/2015/QĐ-UBND"),
         ("code", "01. 003", "01.003"),
         ("code", "01003", "01003"),
+        ("code", "01.003.)", "01.003"),  # the sentence's full stop and the form's bracket after it
         ("code", "V.07.05.13", "V.07.05.13"),
         ("code", "V11.06.12", "V11.06.12"),
         ("code", "17a.177", "17a.177"),
