@@ -37,3 +37,25 @@ def test_a_copy_inconsistent_with_birth_year_and_sex_is_invalid() -> None:
 def test_copies_far_apart_are_not_merged() -> None:
     fields = _person(so_cccd="12345", ma_so_dinh_danh="020073670639")
     assert settle_identity(fields) == fields
+
+
+def test_a_digit_dropped_from_the_officers_part_is_put_back() -> None:
+    # 094 066 625333 read without its leading 0; only "0" in front gives a province, 1966, a man
+    out = settle_identity({"ngay_sinh": _f("1966-04-02"), "gioi_tinh": _f("Nam"), "so_cccd": _f("94066625333")})
+    assert out["so_cccd"].value == "094066625333"
+    assert out["so_cccd"].confidence <= 0.6  # mended, so a reviewer looks
+
+
+def test_a_digit_doubled_in_the_officers_part_is_taken_out() -> None:
+    out = settle_identity(_person(so_cccd="0200073670639"))
+    assert out["so_cccd"].value == "020073670639"
+
+
+def test_a_digit_dropped_from_the_random_part_is_left_as_read() -> None:
+    fields = _person(so_cccd="02007367063")  # 020 0 73 + five digits: the sixth could go anywhere
+    assert settle_identity(fields) == fields
+
+
+def test_nothing_is_mended_without_the_officers_birth_year_and_sex() -> None:
+    fields = {"so_cccd": _f("94066625333")}
+    assert settle_identity(fields) == fields
