@@ -17,6 +17,7 @@ from dataclasses import replace
 from rapidfuzz.distance import Levenshtein
 
 from hoso.catalog import MA_NGACH, canonical_code, code_key, ngach_name
+from hoso.normalize import normalize
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 
@@ -28,8 +29,28 @@ def _close(a: str, b: str, edits: int) -> bool:
     return Levenshtein.distance(fold(a.lower()), fold(b.lower()), score_cutoff=edits) <= edits
 
 
+# "… hạng III Mã số ;: 01.002": the code's label too damaged to be found, left inside the name
+_CODE_INSIDE = re.compile(r"\s+M[aã]\s*s\S*\s*[:;.]*\s*(V?\.?\s*\d[\d.,\s]*\d)\W*$")
+
+
+def _code_out_of_name(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
+    """The ngạch name cut before a "Mã số" it swallowed; the code after it is the mã ngạch if none was read.
+
+    OCR damages the small "Mã số:" label ("Mã số ;:", "Mã s:") past finding, and the name runs on.
+    """
+    name = fields.get("ngach")
+    m = _CODE_INSIDE.search(name.value) if name is not None else None
+    if name is None or m is None:
+        return fields
+    out = dict(fields) | {"ngach": replace(name, value=name.value[: m.start()])}
+    if "ma_ngach" not in fields and (code := normalize("code", m.group(1))):
+        out["ma_ngach"] = replace(name, value=code, raw=m.group(1))
+    return out
+
+
 def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
     """`fields` with ma_ngach / ngach settled against each other, where the catalog allows."""
+    fields = _code_out_of_name(fields)
     ma, name = fields.get("ma_ngach"), fields.get("ngach")
     out = dict(fields)
     if ma is not None and canonical_code(ma.value) is None:

@@ -178,15 +178,20 @@ def repair_glyphs(text: str) -> str:
     """A word with the usual OCR glyph confusions undone, only to compare it with known phrases.
 
     "(huyện" → "Chuyện" (the C's bowl read as a bracket), "[.uật" / "|.uật" / "I.uật" → "Luật",
-    "Ilà" / "lloàng" → "Hà" / "Hoàng", "1hành" → "Thành", "rn" → "m" (no Vietnamese syllable has
+    "Ilà" / "lloàng" / "IIuyện" / "IHIải" → "Hà" / "Hoàng" / "Huyện" / "Hải", "[uật" → "Luật",
+    "1hành" → "Thành", "rn" → "m" (no Vietnamese syllable has
     "rn"), "CNTTT" → "CNTT".
     """
     if text[:1] == "(" and text[1:2].islower() and ")" not in text:
         text = "C" + text[1:]
     elif text[:2] in ("[.", "|.", "I.") and text[2:3].isalpha():
         text = "L" + text[2:]
-    elif text[:2] in ("Il", "ll") and text[2:3].isalpha():  # no Vietnamese word opens with "ll"
-        text = "H" + text[2:]
+    elif text[:1] == "[" and text[1:2].islower():  # "[uật": no word opens with a bracket
+        text = "L" + text[1:]
+    elif text[:3] == "IHI" and text[3:4].islower():  # "IHIải": the H's stems read apart
+        text = "H" + text[3:]
+    elif (text[:2] in ("Il", "ll") and text[2:3].isalpha()) or (text[:2] == "II" and text[2:3].islower()):
+        text = "H" + text[2:]  # no Vietnamese word opens with "ll" ("IIuyện"; "III" is a numeral)
     elif text[:1] == "1" and text[1:2].isalpha() and text[1:2].islower():
         text = "T" + text[1:]
     return _ACRONYM_STUTTER.sub(r"\1\1", text.replace("rn", "m").replace("RN", "M"))

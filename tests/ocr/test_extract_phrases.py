@@ -215,3 +215,12 @@ def test_ly_luan_level_is_a_closed_list_spaces_lost_or_a_letter_damaged() -> Non
     assert settled("Cao cấp lý luận chính trị") == "Cao cấp lý luận chính trị"  # "tương đương": as written
     assert settled("Cử nhân chính trị") == "Cử nhân chính trị"
     assert settled("Sơcấp", 0.995) == "Sơcấp"  # read sure: the paper says so
+
+
+def test_glyph_confusions_at_the_start_of_a_word_are_undone():
+    from ocr.extract.phrases import repair_glyphs
+
+    assert repair_glyphs("[uật") == "Luật"  # no word opens with a bracket
+    assert repair_glyphs("IIuyện") == "Huyện"
+    assert repair_glyphs("IHIải") == "Hải"
+    assert not repair_glyphs("III").startswith("H")  # a roman numeral is no H
