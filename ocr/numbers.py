@@ -6,7 +6,8 @@ the label and the dotted leader; read on its own line it is often read right, an
 confidence. The unsure numbers of a page are cut out, stacked into one small image and read in
 one call; a reading replaces the first one only when it is confident (≥ 0.90), clearly more
 confident than the first (by 0.05), and loses no digit. A day or month out of range ("ngày 32")
-is read again however sure it was, and replaced by a confident reading that is in range.
+or garbled ("tháng 0%") is read again however sure it was, and replaced by a confident reading
+that is in range.
 """
 
 from __future__ import annotations
@@ -40,15 +41,18 @@ _SLOT_LIMIT = {"ngay": 31, "thang": 12}  # the number after "ngày"/"tháng" is 
 
 
 def _impossible_slots(words: list[Word]) -> dict[int, int]:
-    """Index → limit of each day or month out of range after "ngày"/"tháng" ("ngày 32").
+    """Index → limit of each day or month after "ngày"/"tháng" that is out of range or no number.
 
-    A fax's 2 read as 3; read alone it is often right.
+    A fax's 2 read as 3 ("ngày 32"), a digit garbled into a sign ("tháng 0%", "ngày 3Œ"): read
+    alone, it is often right.
     """
     out = {}
     for i in range(1, len(words)):
         value = words[i].text.rstrip(".,;")
         limit = _SLOT_LIMIT.get(fold(words[i - 1].text).strip(":"))
-        if limit is not None and value.isdigit() and len(value) <= 2 and not 1 <= int(value) <= limit:
+        if limit is None or not value or len(value) > 3 or not any(c.isdigit() for c in value):
+            continue
+        if not value.isdigit() or not 1 <= int(value) <= limit:
             out[i] = limit
     return out
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from ocr.extract.anchors import fold
 from ocr.model import Word
+
+
+def _is_letter(c: str) -> bool:
+    """A letter of the Vietnamese alphabet, marks and all (not "Œ", "ß", "Ø" a ring arc reads as)."""
+    return c.isalpha() and fold(c).isascii()
 
 
 def trim_marks(text: str) -> str:
@@ -13,19 +19,19 @@ def trim_marks(text: str) -> str:
 def is_name_word(text: str) -> bool:
     """A capitalised word of letters only ("Nguyễn"), once seal marks are trimmed off its edges."""
     t = trim_marks(text)
-    return t.isalpha() and t[:1].isupper() and t[1:] == t[1:].lower()
+    return bool(t) and all(_is_letter(c) for c in t) and t[:1].isupper() and t[1:] == t[1:].lower()
 
 
 def name_run(words: list[Word]) -> list[Word]:
     """The trailing 2–6 capitalised words of a line: the name, without the seal junk left of it.
 
-    Junk is marks without letters (a ring arc read as "⁄", "¬"); a damaged word with letters in
-    it may be the name's first word, so then the line is no name rather than half of one.
+    Junk is marks without letters (a ring arc read as "⁄", "¬", "Œ"); a damaged word with letters
+    in it may be the name's first word, so then the line is no name rather than half of one.
     """
     cut = len(words)
     while cut > 0 and is_name_word(words[cut - 1].text):
         cut -= 1
     run = words[cut:]
-    if any(c.isalpha() for w in words[:cut] for c in w.text):
+    if any(_is_letter(c) for w in words[:cut] for c in w.text):
         return []
     return run if 2 <= len(run) <= 6 else []

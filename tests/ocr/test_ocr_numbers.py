@@ -76,3 +76,13 @@ def test_an_impossible_day_is_only_replaced_by_a_possible_one():
     image, words = page_with([("ngày", 100, 100), ("22", 200, 100)])
     page = [words[0], Word("32", words[1].bbox, 0.8)]
     assert reread_unsure_numbers(page, image, ThirtyEngine(), timeout=5) == page
+
+
+@pytest.mark.tesseract
+@pytest.mark.skipif(not probe().has_vie, reason="tesseract with vie not installed")
+def test_a_garbled_month_is_read_again():
+    image, words = page_with([("ngày", 100, 100), ("06", 200, 100), ("tháng", 260, 100), ("09", 390, 100)])
+    page = [words[0], words[1], words[2], Word("0%", words[3].bbox, 0.9)]  # the 9 garbled into a sign
+    out = reread_unsure_numbers(page, image, TesseractEngine(), timeout=30)
+    assert out[3].text == "09"
+    assert out[1] is words[1]

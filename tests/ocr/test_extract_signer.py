@@ -1,0 +1,28 @@
+"""Which words of a seal-marked signature line are the signer's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.extract.signer import name_run
+from ocr.model import Word
+
+
+def _run(line: str) -> str:
+    words = [Word(t, (40 * i, 0, 40 * i + 30, 20), 0.9) for i, t in enumerate(line.split())]
+    return " ".join(w.text for w in name_run(words))
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Nguyễn Văn An", "Nguyễn Văn An"),
+        ("¬ ⁄ Trần Thị Bích", "Trần Thị Bích"),  # ring arcs read as marks
+        ("Œ Vũ Minh Bình", "Vũ Minh Bình"),  # … or as a letter no Vietnamese word has
+        ("Vũ Minh Bìnß", ""),  # a name word with a foreign letter is damaged, not a name word
+        ("Ngu»ễn Văn An", ""),  # a damaged first word: no name rather than half of one
+        ("An", ""),  # one word is no full name
+    ],
+)
+def test_the_name_is_the_trailing_run_of_capitalised_vietnamese_words(line: str, name: str):
+    assert _run(line) == name
