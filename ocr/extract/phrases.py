@@ -98,7 +98,7 @@ def same_case(canonical: str, read: str, at: int = 0) -> str:
 
     `at`: where in `read` the canonical word starts, when OCR joined it to the word before.
     """
-    if read.isupper() and len(read) > 1:
+    if read.isupper() and sum(c.isalpha() for c in read) > 1:  # "S%#" is one capital, not capitals
         return canonical.upper()
     if read[at : at + 1].isupper():
         return canonical[:1].upper() + canonical[1:]
@@ -266,7 +266,8 @@ def _read(text: str) -> _Read:
     """One word as the fuzzy match compares it (cached: every span of a value rereads its words)."""
     repaired = repair_glyphs(text)
     bare = core(repaired)
-    return _Read(repaired, bare, _key(bare), any(c.isalpha() for c in bare))
+    letters = "".join(c for c in bare if c.isalnum() or c in "-'")  # "S%#": signs inside are specks
+    return _Read(repaired, bare, _key(letters), any(c.isalpha() for c in bare))
 
 
 @lru_cache(maxsize=8192)

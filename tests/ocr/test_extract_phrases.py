@@ -224,3 +224,9 @@ def test_glyph_confusions_at_the_start_of_a_word_are_undone():
     assert repair_glyphs("IIuyện") == "Huyện"
     assert repair_glyphs("IHIải") == "Hải"
     assert not repair_glyphs("III").startswith("H")  # a roman numeral is no H
+
+
+def test_signs_inside_a_word_are_specks_to_the_phrase_match():
+    words = [Word(t, (50 * i, 0, 50 * i + 40, 20), c) for i, (t, c) in
+             enumerate([("S%#", 0.3), ("Nội", 0.9), ("vụ", 0.9), ("tỉnh", 0.9), ("Phú", 0.9), ("Thọ", 0.9)])]  # fmt: skip
+    assert " ".join(w.text for w in settle_phrases(words, fuzzy=True)) == "Sở Nội vụ tỉnh Phú Thọ"
