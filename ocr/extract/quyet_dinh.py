@@ -85,11 +85,20 @@ def settle_ky_hieu(code: str, agency_lines: list[str], conf: float) -> str:
     return head + dash + expected if near else code
 
 
+SPECK_CONF = 0.3  # a letterless word read this unsurely is a speck, not print
+
+
+def _is_speck(w: Word) -> bool:
+    """Read unsurely and with no digit or Vietnamese letter in it ("ˆ" is a modifier, not a letter)."""
+    return w.conf < SPECK_CONF and not any(c.isdigit() or (c.isalpha() and fold(c).isascii()) for c in w.text)
+
+
 def _segments(lines: list[Line], width: int) -> list[Line]:
     """Lines cut into column segments (the header and signature blocks are two-column)."""
     out: list[Line] = []
     for ln in lines:
-        words = [w for w in ln.words if not is_leader(w.text)]
+        # a speck read as a sign ("ˆ") must not bridge the gap between the header's two columns
+        words = [w for w in ln.words if not is_leader(w.text) and not _is_speck(w)]
         if words:
             out.extend(split_columns(Line(words, ln.page), gap=int(0.05 * width)))
     return out

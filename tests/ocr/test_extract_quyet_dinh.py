@@ -160,3 +160,14 @@ def test_a_damaged_ky_hieu_is_the_issuing_agencys():
     assert settle_ky_hieu("671/QĐ-SGD&ĐT", header, 0.95) == "671/QĐ-SGD&ĐT"  # read surely: the agency's way
     assert settle_ky_hieu("671/QĐ-SNV", header, 0.3) == "671/QĐ-SNV"  # another agency's: too far to be damage
     assert settle_ky_hieu("12/2020/QĐ-UBNO", ["ỦY BAN NHÂN DÂN", "TỈNH LONG AN"], 0.5) == "12/2020/QĐ-UBND"
+
+
+def test_a_speck_between_the_header_columns_does_not_join_them():
+    from ocr.layout.lines import Line
+    from ocr.model import Word
+
+    texts = [("ỦY", 528, 599), ("BAN", 616, 723), ("NHÂN", 738, 888), ("DÂN", 906, 1016), ("ˆ", 1062, 1105),
+             ("CỘNG", 1146, 1299), ("HÒA", 1314, 1431)]  # fmt: skip
+    words = [Word(t, (x0, 130, x1, 177), 0.0 if t == "ˆ" else 0.95) for t, x0, x1 in texts]
+    segs = quyet_dinh._segments([Line(words, 1)], 2481)
+    assert [s.text for s in segs] == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA"]
