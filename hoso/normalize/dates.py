@@ -11,10 +11,10 @@ _SEP = r"\s*[/.\-]\s*"
 _DM = r"\d{1,2}"
 # Tolerant day/month slot: up to three digits or OCR look-alikes ("ÔI", "Ø9", "0B", a doubled "099"),
 # not glued to a word; Ø stays "ø" after folding (it does not decompose).
-_LOOSE_DM = r"(?<![^\W_])[0-9oøuqil|!b]{1,3}(?![^\W_])"
+_LOOSE_DM = r"(?<![^\W_])[0-9oøuqil|!¡\[jb]{1,3}(?![^\W_])"
 # Tolerant separator: runs of punctuation or junk ("07, 05", "09 ¿04", "19, / Ø7"), never a letter or digit.
 _LOOSE_SEP = r"\s*(?:[^\w\s|!]+\s*)+"
-_LOOK_ALIKES = look_alikes("oøuqil|!b")  # a fax breaks an 0 into U or Q
+_LOOK_ALIKES = look_alikes("oøuqil|!¡[jb")  # a fax breaks an 0 into U or Q
 # Tolerant year: four characters, at least two of them digits, the rest look-alikes ("19§6", "I9§S")
 _LOOSE_Y = r"(?<![^\W_])(?=(?:\D{0,2}\d){2})[0-9oøil|!b§s]{4}(?![^\W_]|§)"
 _YEAR_LOOK_ALIKES = look_alikes("oøil|!b§s")
@@ -41,6 +41,9 @@ _LOOSE_PATTERNS = (_words(_LOOSE_DM, _LOOSE_Y), _dmy(_LOOSE_DM, _LOOSE_SEP, _LOO
 _YEAR_RANGE = range(1800, 2200)
 
 
+# the 1 opening a day or month, its thin stem read as a sign or letter glued to the next digit:
+# "L7/11/2004", "[7/12/2021", "J 5/06/1996", "¡1 tháng 6" (folded: l, [, j, ¡)
+_GLUED_ONE = re.compile(r"(?<![^\W_])[\[lj¡|!i]\s?(?=\d\s*(?:[/.\-]|th[a-z]{1,2}ng))")
 _DIGIT_DOTS = re.compile(r"(?<=\d)\.+(?=\s*(?:[/-]|$))")
 # a lone 1 after "ngày"/"tháng" read as a letter: "tháng I năm 1992" (folded: "thang i nam 1992")
 _LONE_ONE = re.compile(r"\b((?:ngay|th[a-z]{1,2}ng)\s*:?\s*)[il|](?=\s|,|$)")
@@ -60,6 +63,7 @@ def parse_date(raw: str, today: date | None = None) -> str | None:
     text = fold_ascii(fix_ocr_digits(strip_leaders(nfc(raw))))
     text = _DIGIT_DOTS.sub("", text)  # "08. / 03. / 2014." as typed over a dotted form
     text = _LONE_ONE.sub(r"\g<1>1", text)
+    text = _GLUED_ONE.sub("1", text)
     text = _SPLIT_GROUP.sub(r"\1\2", text)
     today = today or date.today()
     strict = _strict(text, today)

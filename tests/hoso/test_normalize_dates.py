@@ -153,6 +153,11 @@ def test_a_lone_one_read_as_a_letter_after_thang_or_ngay():
         ("1 . tháng 6 nằm 1974", "1974-06-01"),  # a speck between the day and "tháng"
         ("19, / Ø7, / 2017.", "2017-07-19"),  # junk with spaces inside one separator
         ("14...,. / 1Ô.... / 2022...", "2022-10-14"),
+        ("L7/11/2004", "2004-11-17"),  # the 1 of a day glued to its second digit as a letter or sign
+        ("[7/12/2021", "2021-12-17"),
+        ("J 5/06/1996", "1996-06-15"),
+        ("¡1 tháng 6 năm 1998", "1998-06-11"),
+        ("l[ / 12 / 1999", "1999-12-11"),
     ],
 )
 def test_ocr_damage_inside_day_and_month(raw: str, expected: str) -> None:
@@ -171,6 +176,7 @@ def test_ocr_damage_inside_day_and_month(raw: str, expected: str) -> None:
         ("Bùi Thị Lo tháng 5 năm 2020", "2020-05"),
         ("Lớp I - 12/2020", "2020-12"),
         ("Quý I/2020", "2020"),  # a loose slot needs a full date shape
+        ("Hà Nội, ngày 5/06/2001", "2001-06-05"),  # the i of "Nội" is a letter of a word
         ("31 tháng O2 năm 2020", None),  # still impossible
         ("29 tháng 0Z năm 2020", "2020"),  # Z is no digit look-alike
         ("30 tháng 06 năm 19§", None),  # "19" glued to junk is no two-digit year (not 2019)
