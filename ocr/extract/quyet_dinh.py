@@ -126,6 +126,15 @@ def _seg_field(key: str, segs: list[Line], raw: str | None = None) -> ExtractedF
     return _field(key, text, segs[0].page, union_bbox([w.bbox for w in words]), conf)
 
 
+def _settled_header(words: list[Word]) -> str:
+    """A header line as the agency printed it ("BÀO TẠO" → "ĐÀO TẠO").
+
+    A printed header cannot be misspelled, so known agency phrases settle damage, not just marks.
+    """
+    header = [Word(settle_header_word(w), w.bbox, w.conf) for w in words]
+    return " ".join(w.text for w in settle_phrases(header, fuzzy=True, printed=True))
+
+
 def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
     """Agency, number, place and date from the two-column block above the title."""
     out: dict[str, ExtractedField] = {}
@@ -144,7 +153,7 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
             code = left[so].text[c.start() :]
         code = settle_code(re.sub(r"Q[ĐÐD]{2,}", "QĐ", code))  # OCR doubles the stroked D of "QĐ"
         agency = [s for s in left[:so] if sum(c.isupper() for c in s.text) >= 3]
-        settled_lines = [" ".join(settle_header_word(w) for w in s.words) for s in agency]
+        settled_lines = [_settled_header(s.words) for s in agency]
         code = settle_ky_hieu(code, settled_lines, min(w.conf for w in left[so].words))
         if (f := _seg_field("so_ky_hieu", [left[so]], code)) is not None:
             out["so_ky_hieu"] = f
