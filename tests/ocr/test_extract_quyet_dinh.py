@@ -7,6 +7,8 @@ import pytest
 from ocr.extract import quyet_dinh
 from ocr.extract.decision_type import classify_decision
 from ocr.layout.classify import classify_page
+from ocr.layout.lines import group_lines
+from ocr.model import Word
 from tests.ocr.wordfactory import lines_from_text
 
 QD = [
@@ -171,3 +173,13 @@ def test_a_speck_between_the_header_columns_does_not_join_them():
     words = [Word(t, (x0, 130, x1, 177), 0.0 if t == "ˆ" else 0.95) for t, x0, x1 in texts]
     segs = quyet_dinh._segments([Line(words, 1)], 2481)
     assert [s.text for s in segs] == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA"]
+
+
+def test_a_damaged_ky_hieu_takes_the_initials_of_the_header_as_printed():
+    rows = list(QD)
+    rows[1] = "SỞ GIÁO DỤC VÀ BÀO TẠO   Độc lập - Tự do - Hạnh phúc"  # Đ read as B in the header too
+    rows[2] = "Số: 183/QĐ-5SGDDT   Long An, ngày 05 tháng 07 năm 2024"
+    words = [w for ln in lines_from_text(rows, column_x=COLS) for w in ln.words]
+    unsure = [Word(w.text, w.bbox, 0.43 if "QĐ" in w.text or w.text == "BÀO" else w.conf) for w in words]
+    fields = quyet_dinh.extract_fields([(group_lines(unsure, 1), 2480)])
+    assert fields["so_ky_hieu"].value == "183/QĐ-SGDĐT"
