@@ -30,9 +30,11 @@ def _valid(number: str, fields: dict[str, ExtractedField]) -> bool:
     if len(number) != 12 or not number.isdigit() or number[:3] not in CCCD_PROVINCES:
         return False
     born, sex = fields.get("ngay_sinh"), fields.get("gioi_tinh")
-    if born is None or sex is None or not born.value[:4].isdigit():
-        return True
-    return cccd_consistent(number, int(born.value[:4]), sex.value)
+    if born is not None and sex is not None and born.value[:4].isdigit():
+        return cccd_consistent(number, int(born.value[:4]), sex.value)
+    if number[3] not in "0123":  # born 1900–2099
+        return False
+    return sex is None or sex.value not in ("Nam", "Nữ") or (number[3] in "02") == (sex.value == "Nam")
 
 
 def _mended(number: str, fields: dict[str, ExtractedField]) -> str | None:
@@ -48,10 +50,7 @@ def _mended(number: str, fields: dict[str, ExtractedField]) -> str | None:
 
 
 def _mend(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
-    """Copies of the ID number a digit too short or long, mended where the officer's birth fixes it."""
-    born, sex = fields.get("ngay_sinh"), fields.get("gioi_tinh")
-    if born is None or sex is None or not born.value[:4].isdigit():
-        return fields
+    """Copies of the ID number a digit too short or long, mended where the officer's part fixes it."""
     out = dict(fields)
     for key in COPIES:
         if (f := fields.get(key)) is not None and f.value.isdigit() and (fixed := _mended(f.value, fields)):

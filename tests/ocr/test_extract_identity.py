@@ -56,6 +56,9 @@ def test_a_digit_dropped_from_the_random_part_is_left_as_read() -> None:
     assert settle_identity(fields) == fields
 
 
-def test_nothing_is_mended_without_the_officers_birth_year_and_sex() -> None:
-    fields = {"so_cccd": _f("94066625333")}
+def test_without_the_birth_year_only_the_province_and_sex_fix_a_digit() -> None:
+    # the birth date unread: "0" in front is still the only repair that gives a province
+    out = settle_identity({"gioi_tinh": _f("Nam"), "so_cccd": _f("27069868355")})
+    assert out["so_cccd"].value == "027069868355"
+    fields = {"gioi_tinh": _f("Nam"), "so_cccd": _f("09406625333")}  # a year digit lost: any year fits
     assert settle_identity(fields) == fields
