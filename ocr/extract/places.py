@@ -198,12 +198,18 @@ def starts_part(words: list[Word]) -> bool:
     return _name_start(words) > 0
 
 
+def _is_speck(word: Word) -> bool:
+    """A sign standing alone between names ("Long / An"): no letter, digit, comma or dash in it."""
+    return not any(c.isalnum() or c in ",;.-–—" for c in word.text)
+
+
 def split_parts(words: list[Word]) -> list[list[Word]]:
     """One address's words cut at the commas ("Hy Cương, Việt Trì, Phú Thọ" → three parts).
 
     A dot after a word (not an abbreviation such as "TP.") before an administrative prefix or a
     capitalised name ("Tân Hương. huyện Châu Thành", "Mỹ Hạnh Nam. Đức Hòa") is a comma misread.
     """
+    words = [w for w in words if not _is_speck(w)]
     parts: list[list[Word]] = [[]]
     for i, w in enumerate(words):
         after = words[i + 1 : i + 3]

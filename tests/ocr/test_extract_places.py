@@ -94,6 +94,8 @@ def test_a_misread_h_of_an_administrative_prefix_is_read_as_h():
         ("xã Phúc Xuân, thành nhố Thái Nguyên, tỉnh Thái Nguyên", "xã Phúc Xuân, thành phố Thái Nguyên, tỉnh Thái Nguyên"),
         ("Xã Biển Hồ, Thành phế Pleiku, Tỉnh Gia Lai", "Xã Biển Hồ, Thành phố Pleiku, Tỉnh Gia Lai"),
         ("Phường Thành Công, Quận Ba Đình, Thành phố Hà Nội", "Phường Thành Công, Quận Ba Đình, Thành phố Hà Nội"),
+        ("Xã Phước Lợi, Huyện Bến Lức, Tỉnh Long / An", "Xã Phước Lợi, Huyện Bến Lức, Tỉnh Long An"),  # a speck
+        ("Long Điền, Bà Rịa - Vũng Tàu", "Long Điền, Bà Rịa - Vũng Tàu"),  # a dash is the name's
     ],
 )
 def test_prefixes_and_provinces_have_one_spelling(read: str, paper: str):
