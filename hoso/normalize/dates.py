@@ -44,6 +44,8 @@ _YEAR_RANGE = range(1800, 2200)
 # the 1 opening a day or month, its thin stem read as a sign or letter glued to the next digit:
 # "L7/11/2004", "[7/12/2021", "J 5/06/1996", "¡1 tháng 6" (folded: l, [, j, ¡)
 _GLUED_ONE = re.compile(r"(?<![^\W_])[\[lj¡|!i]\s?(?=\d\s*(?:[/.\-]|th[a-z]{1,2}ng))")
+# a year split by one space after "năm": "năm 201 1"
+_SPLIT_YEAR = re.compile(r"(?<=nam)(\s*:?\s*)(\d{1,3}) (\d{1,3})(?!\d)")
 _DIGIT_DOTS = re.compile(r"(?<=\d)\.+(?=\s*(?:[/-]|$))")
 # a lone 1 after "ngày"/"tháng" read as a letter: "tháng I năm 1992" (folded: "thang i nam 1992")
 _LONE_ONE = re.compile(r"\b((?:ngay|th[a-z]{1,2}ng)\s*:?\s*)[il|](?=\s|,|$)")
@@ -64,6 +66,7 @@ def parse_date(raw: str, today: date | None = None) -> str | None:
     text = _DIGIT_DOTS.sub("", text)  # "08. / 03. / 2014." as typed over a dotted form
     text = _LONE_ONE.sub(r"\g<1>1", text)
     text = _GLUED_ONE.sub("1", text)
+    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] + m[3] if len(m[2] + m[3]) == 4 else m[0], text)
     text = _SPLIT_GROUP.sub(r"\1\2", text)
     today = today or date.today()
     strict = _strict(text, today)

@@ -158,6 +158,7 @@ def test_a_lone_one_read_as_a_letter_after_thang_or_ngay():
         ("J 5/06/1996", "1996-06-15"),
         ("¡1 tháng 6 năm 1998", "1998-06-11"),
         ("l[ / 12 / 1999", "1999-12-11"),
+        ("06 tháng 6 năm 201 1", "2011-06-06"),  # a year split by a space
     ],
 )
 def test_ocr_damage_inside_day_and_month(raw: str, expected: str) -> None:
