@@ -50,7 +50,7 @@ def _impossible_slots(words: list[Word]) -> dict[int, int]:
     for i in range(1, len(words)):
         value = words[i].text.rstrip(".,;")
         limit = _SLOT_LIMIT.get(fold(words[i - 1].text).strip(":"))
-        if limit is None or not value or len(value) > 3 or not any(c.isdigit() for c in value):
+        if limit is None or not value or len(value) > 4 or not any(c.isdigit() for c in value):
             continue
         if not value.isdigit() or not 1 <= int(value) <= limit:
             out[i] = limit
