@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 
-from hoso.catalog import MA_NGACH, canonical_code, code_key, ngach_name
+from hoso.catalog import HE_SO, MA_NGACH, canonical_code, code_key, he_so_for, ngach_name, salary_group
 from hoso.normalize import normalize
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
@@ -48,6 +48,24 @@ def _code_out_of_name(fields: dict[str, ExtractedField]) -> dict[str, ExtractedF
     return out
 
 
+def _he_so_of_bac(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
+    """An unsure hệ số no bậc of the ngạch's table has takes the one its bậc gives, a digit away.
+
+    "6.70" beside bậc 6 of A2.1 is 6.78 misread: the table is the law, the reading the doubt. A hệ
+    số the table has is kept, even when it is not the bậc's: then the paper disagrees with itself.
+    """
+    ma, bac, he_so = (fields.get(k) for k in ("ma_ngach", "bac_luong", "he_so_luong"))
+    if ma is None or bac is None or he_so is None or he_so.confidence >= SURE or not bac.value.isdigit():
+        return fields
+    group = salary_group(ma.value)
+    if group is None or he_so.value in {str(v) for v in HE_SO[group]}:
+        return fields
+    table = he_so_for(ma.value, int(bac.value))
+    if table is None or Levenshtein.distance(str(table), he_so.value) != 1:
+        return fields
+    return fields | {"he_so_luong": replace(he_so, value=str(table))}
+
+
 def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
     """`fields` with ma_ngach / ngach settled against each other, where the catalog allows."""
     fields = _code_out_of_name(fields)
@@ -62,7 +80,7 @@ def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]
         if code is not None:
             out["ma_ngach"] = ma = replace(ma, value=code)
     if ma is None or name is None:
-        return out
+        return _he_so_of_bac(out)
     sure_code = canonical_code(ma.value) is not None and ma.confidence >= SURE
     if canonical_code(ma.value) is None and ma.confidence < SURE:
         near = [c for c in MA_NGACH
@@ -75,4 +93,4 @@ def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]
     unsure_name = name.confidence < SURE and name.value != catalog_name
     if sure_code and catalog_name and unsure_name and _close(catalog_name, name.value, NAME_EDITS):
         out["ngach"] = replace(name, value=catalog_name)
-    return out
+    return _he_so_of_bac(out)

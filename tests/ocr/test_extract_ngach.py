@@ -65,3 +65,22 @@ def test_a_code_label_swallowed_by_the_name_gives_the_name_back_and_the_code():
     name = "Điều dưỡng hạng III Mã s: V.08.05.12"
     read = pair("V.08.05.12", 0.9, name, 0.57)
     assert values(settle_ngach(read)) == ("V.08.05.12", "Điều dưỡng hạng III")  # the code read on its own stays
+
+
+def _salary(he_so: str, conf: float, bac: str = "6") -> dict[str, ExtractedField]:
+    return {
+        "ma_ngach": ExtractedField("V.07.05.13", "V.07.05.13", 0.95, 1, (0, 0, 1, 1)),  # group A2.1
+        "bac_luong": ExtractedField(bac, bac, 0.95, 1, (0, 0, 1, 1)),
+        "he_so_luong": ExtractedField(he_so, he_so, conf, 1, (0, 0, 1, 1)),
+    }
+
+
+def test_an_unsure_he_so_no_bac_has_takes_the_one_its_bac_gives():
+    from hoso.catalog import he_so_for
+
+    right = str(he_so_for("V.07.05.13", 6))
+    misread = right[:-1] + ("0" if right[-1] != "0" else "1")  # the last digit lost on a fax
+    assert settle_ngach(_salary(misread, 0.68))["he_so_luong"].value == right
+    assert settle_ngach(_salary(misread, 0.97))["he_so_luong"].value == misread  # read surely: the paper's
+    other = str(he_so_for("V.07.05.13", 5))
+    assert settle_ngach(_salary(other, 0.5))["he_so_luong"].value == other  # a table value: the paper disagrees
