@@ -135,10 +135,9 @@ def _closest(name: list[str], known: frozenset[str]) -> str | None:
     if same:  # names that fold alike (Phù Đổng, Phú Đông): the one closest as read ("Phù Đống")
         return _nearest_as_read(same, seen)
     near = [k for f, k in pairs if Levenshtein.distance(f, key, score_cutoff=1) == 1]
-    if len({fold(k.lower()) for k in near}) != 1:
-        return None
-    # Names a letter away that differ only in marks (Tân An, Tân Ân): the one closest as read.
-    return _nearest_as_read(near, seen)
+    # Names a letter away (Tân An, Tân Ân; Lộc Hà, Bắc Hà for "Lậc Hà"): the one closest as read,
+    # marks and all; a tie settles nothing.
+    return _nearest_as_read(near, seen) if near else None
 
 
 def _nearest_as_read(names: list[str], seen: str) -> str | None:

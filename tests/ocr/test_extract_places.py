@@ -32,6 +32,8 @@ def test_gazetteer_has_both_eras():
         ("Mỹ Hạnh Nam. Đức Hòa, Long An", "Mỹ Hạnh Nam, Đức Hòa, Long An"),  # a comma read as a dot
         # Phù Đổng and Phú Đông both fold so in Hà Nội: the one closest to the marks read
         ("Xã Phù Đống, Huyện Gia Lâm, Thành phố Hà Nội", "Xã Phù Đổng, Huyện Gia Lâm, Thành phố Hà Nội"),
+        # Lộc Hà and Bắc Hà are both a letter from "Lậc Hà": the one whose marks are as read
+        ("Thạch Kim, Lậc Hà, Hà Tĩnh", "Thạch Kim, Lộc Hà, Hà Tĩnh"),
         # the box label "(huyện, quận)" garbled after the name is no part of it
         ("xã Vũ Thắng quuyệaquậu; huyện Kiến Xương, tỉnh Thái Bình", "xã Vũ Thắng; huyện Kiến Xương, tỉnh Thái Bình"),
     ],
