@@ -149,14 +149,22 @@ def _settle_syllable(word: str, names: _Names) -> str | None:
     """The one name syllable an unknown `word` is a misreading of, or None.
 
     It folds to exactly one (Xuần → Xuân), or — folding to none — has one letter swapped from
-    exactly one (Ngục → Ngọc). A fold two names share (Văn/Vân) settles nothing.
+    exactly one (Ngục → Ngọc) or one letter read twice (Nguyêễn → Nguyễn). A fold two names share
+    (Văn/Vân) settles nothing.
     """
     if word in names.known:
         return None
     key = fold(word)
     if key in names.folds:
         return names.by_fold.get(key)
-    return _one_letter_off(word, names.known)
+    return _one_letter_off(word, names.known) or _undoubled(word, names.known)
+
+
+def _undoubled(word: str, names: frozenset[str]) -> str | None:
+    """The one name a letter read twice hides ("Nguyêễn" → Nguyễn, "Qưuỳnh" → Quỳnh)."""
+    pairs = [i for i in range(1, len(word)) if fold(word[i]) == fold(word[i - 1])]
+    found = {word[:j] + word[j + 1 :] for i in pairs for j in (i - 1, i)} & names
+    return found.pop() if len(found) == 1 else None
 
 
 def settle_name(name: str, conf: float, sure: float = 0.95) -> str:

@@ -179,13 +179,15 @@ def repair_glyphs(text: str) -> str:
 
     "(huyện" → "Chuyện" (the C's bowl read as a bracket), "[.uật" / "|.uật" / "I.uật" → "Luật",
     "Ilà" / "lloàng" / "IIuyện" / "IHIải" → "Hà" / "Hoàng" / "Huyện" / "Hải", "[uật" → "Luật",
-    "1hành" → "Thành", "rn" → "m" (no Vietnamese syllable has
+    "1hành" / "'Lrường" → "Thành" / "Trường", "rn" → "m" (no Vietnamese syllable has
     "rn"), "CNTTT" → "CNTT".
     """
     if text[:1] == "(" and text[1:2].islower() and ")" not in text:
         text = "C" + text[1:]
     elif text[:2] in ("[.", "|.", "I.") and text[2:3].isalpha():
         text = "L" + text[2:]
+    elif text[:2] in ("'[", "'L", "'l", "'I") and text[2:3].islower():  # "'Lrường": a T's bar and stem
+        text = "T" + text[2:]
     elif text[:1] == "[" and text[1:2].islower():  # "[uật": no word opens with a bracket
         text = "L" + text[1:]
     elif text[:3] == "IHI" and text[3:4].islower():  # "IHIải": the H's stems read apart

@@ -72,3 +72,11 @@ def test_a_given_name_is_not_a_surname_with_a_letter_added():
 
     assert settle_name("Ngọc Minh", 0.0) == "Ngọc Minh"  # not "Ngô Minh"
     assert settle_name("Plam Trung Phúc", 0.6) == "Phạm Trung Phúc"  # P-l-a-m: one letter swapped
+
+
+def test_a_letter_read_twice_in_a_name_is_read_once():
+    from ocr.extract.lexicon import settle_name
+
+    assert settle_name("Nguyêễn Thị Thủy", 0.73) == "Nguyễn Thị Thủy"  # the surname
+    assert settle_name("Lý Qưuỳnh Trang", 0.61) == "Lý Quỳnh Trang"  # a given syllable
+    assert settle_name("Nguyêễn Thị Thủy", 0.97) == "Nguyêễn Thị Thủy"  # read surely: left for the reviewer

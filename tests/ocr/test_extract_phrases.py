@@ -230,3 +230,10 @@ def test_signs_inside_a_word_are_specks_to_the_phrase_match():
     words = [Word(t, (50 * i, 0, 50 * i + 40, 20), c) for i, (t, c) in
              enumerate([("S%#", 0.3), ("Nội", 0.9), ("vụ", 0.9), ("tỉnh", 0.9), ("Phú", 0.9), ("Thọ", 0.9)])]  # fmt: skip
     assert " ".join(w.text for w in settle_phrases(words, fuzzy=True)) == "Sở Nội vụ tỉnh Phú Thọ"
+
+
+def test_a_t_read_as_a_tick_and_a_stem_is_a_t():
+    from ocr.extract.phrases import repair_glyphs
+
+    assert repair_glyphs("'[ân") == "Tân"
+    assert repair_glyphs("'Lrường") == "Trường"
