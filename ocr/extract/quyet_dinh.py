@@ -11,7 +11,7 @@ from hoso.normalize import normalize
 from hoso.normalize.text import look_alikes
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
-from ocr.extract.dates import settle_year
+from ocr.extract.dates import settle_years
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
 from ocr.extract.lexicon import settle_header_word, settle_name
 from ocr.extract.ngach import settle_ngach
@@ -107,13 +107,12 @@ def _segments(lines: list[Line], width: int) -> list[Line]:
 def _field(key: str, raw: str, page: int, words_box: tuple[int, int, int, int], conf: float,
            value: str | None = None) -> ExtractedField | None:
     kind = field_specs()[(DOC, key)].kind
-    val = value if value is not None else normalize(kind, raw, key=key)
+    text = settle_years(raw) if kind == "date" else raw  # an impossible year mended: 1871 → 1971
+    val = value if value is not None else normalize(kind, text, key=key)
     if not val:
         return None
     if kind == "name":
         val = settle_name(val, conf)
-    elif kind == "date":
-        val = settle_year(val)
     return ExtractedField(val, raw.strip(), conf, page, words_box)
 
 

@@ -11,7 +11,7 @@ from hoso.fields import field_specs
 from hoso.normalize import normalize, normalize_address_parts
 from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
-from ocr.extract.dates import settle_year
+from ocr.extract.dates import settle_years
 from ocr.extract.forms import LAYOUT_LABELS, Label
 from ocr.extract.identity import settle_identity
 from ocr.extract.lexicon import settle_name
@@ -353,6 +353,11 @@ def _confidence(words: list[Word]) -> float:
     return 0.5 * (sum(confs) / len(confs)) + 0.5 * min(confs)
 
 
+def _normalized(kind: str, raw: str, key: str) -> str | None:
+    """The value of a field's words; a date's impossible year is mended first (1379 → 1979)."""
+    return normalize(kind, settle_years(raw) if kind == "date" else raw, key=key)
+
+
 def _raw(words: list[Word]) -> str:
     return " ".join(w.text for w in words).strip(" :;,")
 
@@ -385,17 +390,15 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             words = settle_address(words)
         if kind == "name":
             words = _written_in_capitals(words)
-        value = normalize(kind, _raw(words), key=key)
+        value = _normalized(kind, _raw(words), key)
         if kind == "date" and (value is None or len(value) < 7):
             # "từ tháng 7" at the end of a line, "/2021" on the next: read on
             more = words + _continuation(found, keyed, f.hit.line)
-            longer = normalize(kind, _raw(more), key=key)
+            longer = _normalized(kind, _raw(more), key)
             if longer and len(longer) > len(value or ""):
                 words, value = more, longer
         if value is None:
             continue
-        if kind == "date":
-            value = settle_year(value)
         if kind == "name":
             value = settle_name(value, _confidence(words))
         elif kind == "enum":

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from ocr.extract.dates import settle_year
+from ocr.extract.dates import settle_years
+
+TODAY = date(2026, 11, 29)
 
 
 @pytest.mark.parametrize(
     ("read", "settled"),
     [
-        ("1871-12-12", "1971-12-12"),  # a fax's 9 read as 8
-        ("1898-07", "1998-07"),
-        ("1898", "1998"),
-        ("1971-12-12", "1971-12-12"),
-        ("2018-03-27", "2018-03-27"),
+        ("12/12/1871", "12/12/1971"),  # a fax's 9 read as 8
+        ("27... tháng 3 năm 1379", "27... tháng 3 năm 1979"),  # … or as 3
+        ("Ô1.... / 07.... / 1898..", "Ô1.... / 07.... / 1998.."),
+        ("31/10/2913", "31/10/2913"),  # 1913 or 2013: two repairs, left as read
+        ("12/12/1971", "12/12/1971"),
+        ("01/07/2036", "01/07/2036"),  # a retirement a decade ahead is a date a decision may name
     ],
 )
-def test_no_dossier_date_predates_1900(read: str, settled: str):
-    assert settle_year(read) == settled
+def test_a_year_no_dossier_can_hold_takes_the_one_a_digit_away(read: str, settled: str):
+    assert settle_years(read, TODAY) == settled
