@@ -16,8 +16,8 @@ _LOOSE_DM = r"(?<![^\W_])[0-9oøuqil|!¡\[jb]{1,3}(?![^\W_])"
 _LOOSE_SEP = r"\s*(?:[^\w\s|!]+\s*)+"
 _LOOK_ALIKES = look_alikes("oøuqil|!¡[jb")  # a fax breaks an 0 into U or Q
 # Tolerant year: four characters, at least two of them digits, the rest look-alikes ("19§6", "I9§S")
-_LOOSE_Y = r"(?<![^\W_])(?=(?:\D{0,2}\d){2})[0-9oøil|!b§s]{4}(?![^\W_]|§)"
-_YEAR_LOOK_ALIKES = look_alikes("oøil|!b§s")
+_LOOSE_Y = r"(?<![^\W_])(?=(?:\D{0,2}\d){2})[0-9oøil|!\]b§s]{4}(?![^\W_]|§)"
+_YEAR_LOOK_ALIKES = look_alikes("oøil|!]b§s")
 
 
 def _words(dm: str, year: str = r"\d{2,4}(?![^\W_]|§)") -> re.Pattern[str]:
