@@ -221,14 +221,14 @@ def split_parts(words: list[Word]) -> list[list[Word]]:
 
 
 def _without_label_remnant(part: list[Word]) -> list[Word]:
-    """A part with its kind and capitalised name, cut of the lower-case junk a box label left after it.
+    """A part's capitalised name (and its kind), cut of the lower-case junk a box label left after it.
 
     The current form prints "(huyện, quận)" under each box; a fax reads it as "tuuyện quà" glued to
     the name before it. Place names are capitalised: lower-case words after one are no name.
     """
     start = _name_start(part)
-    if start == 0 or len(part) <= start or not core(part[start].text)[:1].isupper():
-        return part
+    if len(part) <= start or not core(part[start].text)[:1].isupper():
+        return part  # a part that opens lower-case ("thôn 3") is no capitalised name
     end = start
     while end < len(part) and (core(part[end].text)[:1].isupper() or core(part[end].text).isdigit()):
         end += 1

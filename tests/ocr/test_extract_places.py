@@ -34,6 +34,7 @@ def test_gazetteer_has_both_eras():
         ("Xã Phù Đống, Huyện Gia Lâm, Thành phố Hà Nội", "Xã Phù Đổng, Huyện Gia Lâm, Thành phố Hà Nội"),
         # Lộc Hà and Bắc Hà are both a letter from "Lậc Hà": the one whose marks are as read
         ("Thạch Kim, Lậc Hà, Hà Tĩnh", "Thạch Kim, Lộc Hà, Hà Tĩnh"),
+        ("Hải Minh quuyệu, Hải Hậu, Nam Định", "Hải Minh, Hải Hậu, Nam Định"),  # a label's remnant, no prefix
         # the box label "(huyện, quận)" garbled after the name is no part of it
         ("xã Vũ Thắng quuyệaquậu; huyện Kiến Xương, tỉnh Thái Bình", "xã Vũ Thắng; huyện Kiến Xương, tỉnh Thái Bình"),
     ],
