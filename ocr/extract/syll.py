@@ -240,6 +240,19 @@ def _is_mark_word(w: Word) -> bool:
     return any(c.isalpha() and not fold(c).isascii() for c in core) or (core.isdigit() and len(core) <= 2)
 
 
+SMUDGE_CONF = 0.5  # a trailing word read below this, with no Vietnamese word in it, is a smudge
+
+
+def _without_smudges(words: list[Word]) -> list[Word]:
+    """A text value without the smudges read after it ("Cử nhân Kinh tế §-¬- 4øasse")."""
+    end = len(words)
+    while end > 1 and words[end - 1].conf < SMUDGE_CONF and (
+        _is_mark_word(words[end - 1]) or not any(c.isalpha() for c in words[end - 1].text)
+    ):
+        end -= 1
+    return words[:end]
+
+
 def _label_start(words: list[Word], cut: int) -> int | None:
     """Where a mangled box label ending at `words[cut]` (its ":") begins; None if it is no label."""
     opener = next((j for j in range(cut, max(-1, cut - 4), -1) if words[j].text.startswith("(")), None)
@@ -382,6 +395,8 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
         if not words or key in fields:
             continue
         kind = specs[(DOC, key)].kind
+        if kind == "text":
+            words = _without_smudges(words)
         if kind in _VOCABULARY_KINDS:
             words = settle_closed_words(key, settle_phrases(words, fuzzy=key in _VOCABULARY_VALUES))
         elif kind == "enum":

@@ -236,3 +236,13 @@ def test_a_name_in_capitals_ends_where_the_capitals_end(line: str, name: str):
     rows = ["SƠ YẾU LÝ LỊCH", f"1) Họ và tên khai sinh: {line}", "2) Các tên gọi khác: Không"]
     got = syll.extract_fields(lines_from_text(rows), "2c_tctw_98")
     assert got["ho_ten"].value == name
+
+
+def test_smudges_read_after_a_text_value_are_no_part_of_it():
+    from ocr.model import Word
+
+    words = [Word(t, (60 * i, 0, 60 * i + 50, 40), c) for i, (t, c) in
+             enumerate([("Cử", 0.95), ("nhân", 0.95), ("Kinh", 0.95), ("tế", 0.9), ("§-¬-", 0.1), ("4øasse", 0.3)])]  # fmt: skip
+    assert [w.text for w in syll._without_smudges(words)] == ["Cử", "nhân", "Kinh", "tế"]
+    sure = [*words[:4], Word("B", (300, 0, 340, 40), 0.4)]  # a letter read unsurely may be the value's
+    assert syll._without_smudges(sure) == sure
