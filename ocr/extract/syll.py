@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from hoso.fields import field_specs
+from hoso.fields import FieldKind, field_specs
 from hoso.normalize import normalize, normalize_address_parts
 from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
@@ -366,7 +366,7 @@ def _confidence(words: list[Word]) -> float:
     return 0.5 * (sum(confs) / len(confs)) + 0.5 * min(confs)
 
 
-def _normalized(kind: str, raw: str, key: str) -> str | None:
+def _normalized(kind: FieldKind, raw: str, key: str) -> str | None:
     """The value of a field's words; a date's impossible year is mended first (1379 → 1979)."""
     return normalize(kind, settle_years(raw) if kind == "date" else raw, key=key)
 
