@@ -13,7 +13,7 @@ from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 from ocr.extract.dates import settle_years
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
-from ocr.extract.lexicon import settle_header_word, settle_name
+from ocr.extract.lexicon import is_name_syllable, is_surname, settle_header_word, settle_name
 from ocr.extract.ngach import settle_ngach
 from ocr.extract.phrases import settle_phrases
 from ocr.extract.signer import name_run, trim_marks
@@ -208,19 +208,31 @@ def _span_field(key: str, block: TextBlock, start: int, end: int) -> ExtractedFi
     return _field(key, block.text[start:end], page, box, conf)
 
 
+def _name_case(core: str, last: bool, first: bool) -> bool:
+    """A word of a name: capitalised, or a surname or a name's last syllable a fax read lower-case.
+
+    "Ông trần Văn thịnh,": "trần" is a surname, "thịnh," a name syllable that ends the name; a
+    lower-case syllable inside the run ("Lê Văn Nam được") is the sentence going on.
+    """
+    if core[0].isupper():
+        return True
+    title = core[0].upper() + core[1:]
+    return (first and is_surname(title)) or (last and is_name_syllable(title))
+
+
 def _person(block: TextBlock, start: int, end: int) -> ExtractedField | None:
     """The one officer Điều 1 names after Ông/Bà; nothing when it names several."""
     text = block.text[start:end]
     if re.search(r"\bcác\s+(ông|bà)|danh sách", text, re.IGNORECASE):
         return None
     names = []
-    # "Bä", "Öng": the honorific as a fax leaves it (never a name syllable, unlike "Bá")
-    for m in re.finditer(r"\b(?:Ông|Bà|ông|bà|Öng|Bä)(?:\s*\((?:ông|bà)\))?\s*:?\s+", text):
-        words = []
+    # "Bä", "Bả", "Öng": the honorific as a fax leaves it (never a name syllable, unlike "Bá")
+    for m in re.finditer(r"\b(?:Ông|Bà|ông|bà|Öng|Bä|Bả)(?:\s*\((?:ông|bà)\))?\s*:?\s+", text):
+        words: list[tuple[int, int]] = []
         for tok in re.finditer(r"\S+", text[m.end():]):
             w = tok.group(0)
             core = w.strip(",.;:")
-            if not core or not core[0].isupper() or not core.replace("-", "").isalpha():
+            if not core or not core.replace("-", "").isalpha() or not _name_case(core, w != core, not words):
                 break
             words.append((m.end() + tok.start(), m.end() + tok.start() + len(core)))
             if w != core:

@@ -183,3 +183,18 @@ def test_a_damaged_ky_hieu_takes_the_initials_of_the_header_as_printed():
     unsure = [Word(w.text, w.bbox, 0.43 if "QĐ" in w.text or w.text == "BÀO" else w.conf) for w in words]
     fields = quyet_dinh.extract_fields([(group_lines(unsure, 1), 2480)])
     assert fields["so_ky_hieu"].value == "183/QĐ-SGDĐT"
+
+
+@pytest.mark.parametrize(
+    ("named", "name"),
+    [
+        ("Bả Nguyễn Thị Minh Khai,", "Nguyễn Thị Minh Khai"),  # "Bà" as a fax leaves it
+        ("Ông trần Văn thịnh,", "Trần Văn Thịnh"),  # a surname and a last syllable read lower-case
+        ("Ông Lê Văn Nam được", "Lê Văn Nam"),  # a lower-case word inside the run is the sentence
+    ],
+)
+def test_the_officer_of_dieu_1_is_found_through_fax_damage(named: str, name: str):
+    rows = list(QD)
+    rows[8] = f"Điều 1. Nâng bậc lương thường xuyên đối với {named} sinh ngày 15/06/1985,"
+    fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
+    assert fields["ho_ten"].value == name
