@@ -479,11 +479,16 @@ def closed_tail(key: str, words: list[Word]) -> list[Word]:
 _ROMAN_I = "IHl1|ÏÌÍĨỈỊ"  # the roman I as OCR reads it: H, l, 1, a bar, or with a speck for a mark
 # at the end of the value or inside its closing bracket ("Bác sĩ chính (hạng 1I)"); OCR may
 # split the numeral ("hạng | H")
-_HANG = re.compile(rf"(\bhạng\s+)((?:[{_ROMAN_I}]\s?){{0,2}}[{_ROMAN_I}]|[{_ROMAN_I}]?V)(?=\)?$)",
+_HANG = re.compile(rf"(\bhạng)[.:,]?(\s+)((?:[{_ROMAN_I}]\s?){{0,2}}[{_ROMAN_I}]|[{_ROMAN_I}]?V)(?=\)?$)",
                    re.IGNORECASE)  # fmt: skip
 
 
 def fix_hang_numeral(value: str) -> str:
-    """A ngạch's hạng is I–IV; OCR reads the roman I as H, l, 1 or |: "hạng HII" → "hạng III"."""
-    return _HANG.sub(lambda m: m.group(1) + re.sub(f"[{_ROMAN_I[1:]}]", "I", m.group(2).replace(" ", "")),
-                     value)  # fmt: skip
+    """A ngạch's hạng is I–IV; OCR reads the roman I as H, l, 1 or |: "hạng HII" → "hạng III".
+
+    A speck after "hạng" ("hạng. II") is no part of it.
+    """
+    def roman(m: re.Match[str]) -> str:
+        return m.group(1) + m.group(2) + re.sub(f"[{_ROMAN_I[1:]}]", "I", m.group(3).replace(" ", ""))
+
+    return _HANG.sub(roman, value)
