@@ -178,12 +178,27 @@ def _settle_part(part: list[Word], known: frozenset[str], in_province: bool = Fa
     return settled
 
 
+def _without_tail_mark(part: list[Word], g: Gazetteer) -> list[Word]:
+    """The province part without a stray mark read after the province ("Đồng Tháp C2").
+
+    Only a short token with a digit in it, after words that name a province exactly.
+    """
+    if len(part) < 2:
+        return part
+    tail = core(part[-1].text)
+    if not (len(tail) <= 3 and any(c.isdigit() for c in tail)):
+        return part
+    head = part[:-1]
+    name = fold(" ".join(core(w.text) for w in head[_name_start(head) :]).lower())
+    return head if name in g.inside else part
+
+
 def settle_places(parts: list[list[Word]]) -> list[list[Word]]:
     """Address parts (xã, huyện, tỉnh order) with unsure misread place names set right."""
     g = gazetteer()
     if not parts:
         return parts
-    last = _settle_part(parts[-1], g.provinces, province=True)
+    last = _settle_part(_without_tail_mark(parts[-1], g), g.provinces, province=True)
     province_words = [core(w.text) for w in last[_name_start(last) :]]
     province = fold(" ".join(province_words).lower())
     known = g.inside.get(province)

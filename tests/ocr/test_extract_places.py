@@ -35,6 +35,7 @@ def test_gazetteer_has_both_eras():
         # Lộc Hà and Bắc Hà are both a letter from "Lậc Hà": the one whose marks are as read
         ("Thạch Kim, Lậc Hà, Hà Tĩnh", "Thạch Kim, Lộc Hà, Hà Tĩnh"),
         ("Hải Minh quuyệu, Hải Hậu, Nam Định", "Hải Minh, Hải Hậu, Nam Định"),  # a label's remnant, no prefix
+        ("Tân Khánh Đông, Sa Đéc, Đồng Tháp C2", "Tân Khánh Đông, Sa Đéc, Đồng Tháp"),  # a stray mark after it
         # the box label "(huyện, quận)" garbled after the name is no part of it
         ("xã Vũ Thắng quuyệaquậu; huyện Kiến Xương, tỉnh Thái Bình", "xã Vũ Thắng; huyện Kiến Xương, tỉnh Thái Bình"),
     ],
@@ -50,6 +51,7 @@ def test_unsure_misread_place_names_are_set_right(read: str, paper: str):
         "thôn Đông Hoà, xã Hòa Bình, tỉnh Nghệ An",  # villages are not in the gazetteer
         "Số 12 đường Lê Lợi, Phường 5, Quận 3, TP. Hồ Chí Minh",
         "Phường 5, Q. Tân Bình, TP. Hồ Chí Minh",  # an abbreviation's dot is no comma
+        "Số 3, Khu phố 2, Phường 12",  # a number ending an address is its own
         "xã Tân An huyện Cần Giuộc, tỉnh Long An",  # lower case followed by a name: a part, kept
         "Xã Nowhere Land, Tỉnh Phú Thọ",  # nothing close: left for the reviewer
     ],
