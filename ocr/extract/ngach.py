@@ -22,6 +22,7 @@ from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 
 SURE = 0.90  # a half read at least this confidently settles the other
+GARBLED = 0.5  # a code read below this, and no code at all, is no reading: the sure name's one code
 NAME_EDITS = 2  # at most this many letters apart (folded)
 
 
@@ -89,6 +90,10 @@ def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]
         if len(near) == 1:
             out["ma_ngach"] = ma = replace(ma, value=near[0])
             sure_code = name.confidence >= SURE
+    if canonical_code(ma.value) is None and ma.confidence < GARBLED and name.confidence >= SURE:
+        named = [c for c, (n, _) in MA_NGACH.items() if _close(n, name.value, 0)]
+        if len(named) == 1:  # "U15" read at 0.14 beside a sure "Chuyên viên": its one code
+            out["ma_ngach"] = ma = replace(ma, value=named[0])
     catalog_name = ngach_name(ma.value)
     unsure_name = name.confidence < SURE and name.value != catalog_name
     if sure_code and catalog_name and unsure_name and _close(catalog_name, name.value, NAME_EDITS):

@@ -84,3 +84,9 @@ def test_an_unsure_he_so_no_bac_has_takes_the_one_its_bac_gives():
     assert settle_ngach(_salary(misread, 0.97))["he_so_luong"].value == misread  # read surely: the paper's
     other = str(he_so_for("V.07.05.13", 5))
     assert settle_ngach(_salary(other, 0.5))["he_so_luong"].value == other  # a table value: the paper disagrees
+
+
+def test_a_garbled_code_beside_a_sure_name_is_the_names_one_code():
+    assert values(settle_ngach(pair("U15", 0.14, "Chuyên viên", 0.96))) == ("01.003", "Chuyên viên")
+    assert values(settle_ngach(pair("U15", 0.6, "Chuyên viên", 0.96))) == ("U15", "Chuyên viên")  # a reading
+    assert values(settle_ngach(pair("U15", 0.14, "Chuyên viên", 0.7))) == ("U15", "Chuyên viên")  # name unsure
