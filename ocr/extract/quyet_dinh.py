@@ -88,9 +88,18 @@ def settle_ky_hieu(code: str, agency_lines: list[str], conf: float) -> str:
 SPECK_CONF = 0.3  # a letterless word read this unsurely is a speck, not print
 
 
+SPECK_PX = 8  # … or a mark no bigger than this each way (a dot of toner, not a glyph)
+
+
 def _is_speck(w: Word) -> bool:
-    """Read unsurely and with no digit or Vietnamese letter in it ("ˆ" is a modifier, not a letter)."""
-    return w.conf < SPECK_CONF and not any(c.isdigit() or (c.isalpha() and fold(c).isascii()) for c in w.text)
+    """A mark that is no print: read unsurely or tiny, with no digit, Vietnamese letter or punctuation.
+
+    "ˆ" is a modifier, not a letter.
+    """
+    if any(c.isdigit() or (c.isalpha() and fold(c).isascii()) or c in "-.,;:/()" for c in w.text):
+        return False
+    tiny = w.bbox[2] - w.bbox[0] <= SPECK_PX and w.bbox[3] - w.bbox[1] <= SPECK_PX
+    return w.conf < SPECK_CONF or tiny
 
 
 def _segments(lines: list[Line], width: int) -> list[Line]:
@@ -265,8 +274,8 @@ _NGACH = (r"(?:ngach|chuc danh nghe nghiep)\s+((?:(?!ngach|chuc danh)[^;:]){3,80
 _SALARY = {  # key: (pattern, take the last match = the NEW value)
     "bac_luong": (r"bac\s*(?:luong\s*)?:?\s*(\d{1,2})\b", True),
     "he_so_luong": (r"he\s*so\s*(?:luong\s*)?:?\s*" + _NUM, True),
-    "ma_ngach": (r"ma\s*(?:so|ngach)\s*[:;]?\s*(v?\s*\.?\s*\d{2}[a-z]?\s*[.,]\s*\d{2,3}(?:\s*[.,]\s*\d{2})?)",
-                 True),
+    "ma_ngach": (r"ma\s*(?:so|ngach)\s*[:;]?\s*"  # "V,07.05.14": a comma for the dot after V
+                 r"(v?\s*[.,]?\s*\d{2}[a-z]?\s*[.,]\s*\d{2,3}(?:\s*[.,]\s*\d{2})?)", True),
     "ngach": (_NGACH, True),
     # "kể từ ngày …"; OCR may garble "kể" ("lvể"), and "từ ngày" inside Điều 1 says it alone
     "ngay_huong_luong": (r"(?:ke\s*tu\s*(?:ngay\s*)?|\btu\s*ngay\s*)" + _DATE, False),
@@ -344,7 +353,9 @@ def extract_fields(pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedFi
     subject = _trich_yeu(first_segs)
     if subject and (f := _seg_field("trich_yeu", subject)) is not None:
         fields["trich_yeu"] = f
-    block = TextBlock([ln for lines, _ in pages for ln in lines])
+    # the body without specks: "(mã số ˆ V.08.05.13)" is "(mã số V.08.05.13)"
+    block = TextBlock([Line(kept, ln.page) for lines, _ in pages for ln in lines
+                       if (kept := [w for w in ln.words if not _is_speck(w)])])  # fmt: skip
     start, end = _dieu1(block)
     kind = classify_decision(fold(" ".join(s.text for s in subject)), fold(block.text[start:end]))
     box = union_bbox([w.bbox for s in subject for w in s.words]) if subject else (0, 0, 0, 0)

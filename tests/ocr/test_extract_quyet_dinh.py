@@ -198,3 +198,13 @@ def test_the_officer_of_dieu_1_is_found_through_fax_damage(named: str, name: str
     rows[8] = f"Điều 1. Nâng bậc lương thường xuyên đối với {named} sinh ngày 15/06/1985,"
     fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
     assert fields["ho_ten"].value == name
+
+
+def test_a_speck_inside_the_body_and_a_comma_after_v_do_not_lose_the_ma_ngach():
+    rows = list(QD)
+    rows[9] = "ngạch Chuyên viên (mã số ˆ V,07.05.14) từ bậc 3, hệ số 3,00 lên bậc 4, hệ số 3,33"
+    words = [w for ln in lines_from_text(rows, column_x=COLS) for w in ln.words]
+    specked = [Word(w.text, (w.bbox[0], w.bbox[1], w.bbox[0] + 3, w.bbox[1] + 3), 0.36) if w.text == "ˆ" else w
+               for w in words]  # fmt: skip
+    fields = quyet_dinh.extract_fields([(group_lines(specked, 1), 2480)])
+    assert fields["ma_ngach"].value == "V.07.05.14"
