@@ -23,7 +23,7 @@ from ocr.model import Word, union_bbox
 
 DOC = "quyet_dinh"
 _DATE = r"(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*,?\s*nam\s*\d{4})"
-_NUM = r"(\d{1,2}\s*[,.]\s*\d{1,2})"
+_NUM = r"(\d{1,2}\s*[,.]\s*(?=[\db§]{0,1}\d)[\db§]{1,2})"  # "3,B6": a fax's 8 read as B
 _CODE = re.compile(r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?Q[ĐÐD]")  # "1412/QĐ-UBND", "12/2024/QĐ-…"
 _SIGN_TITLES = ("kt.", "tm.", "tl.", "tuq.", "q.", "giam doc", "chu tich", "truong", "pho ")
 
@@ -117,6 +117,8 @@ def _field(key: str, raw: str, page: int, words_box: tuple[int, int, int, int], 
            value: str | None = None) -> ExtractedField | None:
     kind = field_specs()[(DOC, key)].kind
     text = settle_years(raw) if kind == "date" else raw  # an impossible year mended: 1871 → 1971
+    if kind == "decimal":
+        text = text.translate(look_alikes("bB§"))
     val = value if value is not None else normalize(kind, text, key=key)
     if not val:
         return None

@@ -208,3 +208,10 @@ def test_a_speck_inside_the_body_and_a_comma_after_v_do_not_lose_the_ma_ngach():
                for w in words]  # fmt: skip
     fields = quyet_dinh.extract_fields([(group_lines(specked, 1), 2480)])
     assert fields["ma_ngach"].value == "V.07.05.14"
+
+
+def test_a_he_so_with_its_8_read_as_b_is_the_new_he_so():
+    rows = list(QD)
+    rows[9] = "ngạch Chuyên viên (mã số 01.003) từ bậc 3, hệ số 3,00 lên bậc 4, hệ số 3,B6"
+    fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
+    assert fields["he_so_luong"].value == "3.86"  # not the old 3,00 before it
