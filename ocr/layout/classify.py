@@ -25,8 +25,9 @@ _KHAC_TITLES = (
 _LAYOUT_MARKS = (
     ("2c_tctw_98", ("2c/tctw", "tctw-98", "cap uy hien tai")),
     ("2c_bnv_2008", ("2c-bnv", "2c - bnv", "bnv/2008", "ly lich can bo, cong chuc")),
-    ("tu_thuat", ("tu thuat", "nguyen quan", "ho va ten (chu in hoa)")),
     ("tt06_2023", ("06/2023/tt-bnv", "thong tu so 06", "mau so yeu ly lich")),
+    # after the forms that print their name: "Nguyên quán" folds like an officer named Nguyễn Quân
+    ("tu_thuat", ("tu thuat", "nguyen quan", "ho va ten (chu in hoa)")),
 )
 
 
@@ -89,9 +90,10 @@ def _is_titled(lines: list[Line], texts: list[str]) -> bool:
 
 
 def _syll_layout(texts: list[str]) -> str | None:
+    """The form a title page names; marks are whole words ("Nguyễn Quang" is no "Nguyên quán")."""
     joined = " ".join(texts)
     for layout, marks in _LAYOUT_MARKS:
-        if any(m in joined for m in marks):
+        if any(re.search(rf"(?<![a-z0-9]){re.escape(m)}(?![a-z0-9])", joined) for m in marks):
             return layout
     return None
 

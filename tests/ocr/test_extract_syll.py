@@ -246,3 +246,10 @@ def test_smudges_read_after_a_text_value_are_no_part_of_it():
     assert [w.text for w in syll._without_smudges(words)] == ["Cử", "nhân", "Kinh", "tế"]
     sure = [*words[:4], Word("B", (300, 0, 340, 40), 0.4)]  # a letter read unsurely may be the value's
     assert syll._without_smudges(sure) == sure
+
+
+@pytest.mark.parametrize("name", ["NGUYỄN QUANG CÔNG ĐÔNG", "NGUYỄN QUÂN"])
+def test_an_officer_named_nguyen_quang_or_quan_is_no_tu_thuat_form(name: str):
+    rows = [*TT06_PAGE1[:5], f"1) Họ và tên khai sinh (viết chữ in hoa): {name} Giới tính: Nam", *TT06_PAGE1[6:]]
+    kind = classify_page(lines_from_text(rows), height=3508)
+    assert (kind.type, kind.layout) == ("so_yeu_ly_lich", "tt06_2023")
