@@ -174,11 +174,17 @@ def _neutral(text: str) -> bool:
 _ACRONYM_STUTTER = re.compile(r"([A-ZĐ])\1\1")
 
 
+def _vowel(text: str) -> bool:
+    """Whether the third letter is a lower-case vowel, as a word's is after an H read as two."""
+    return text[2:3].islower() and fold(text[2:3]) in "aeiouy"
+
+
 def repair_glyphs(text: str) -> str:
     """A word with the usual OCR glyph confusions undone, only to compare it with known phrases.
 
     "(huyện" → "Chuyện" (the C's bowl read as a bracket), "[.uật" / "|.uật" / "I.uật" → "Luật",
-    "Ilà" / "lloàng" / "IIuyện" / "IHIải" → "Hà" / "Hoàng" / "Huyện" / "Hải", "[uật" → "Luật",
+    "Ilà" / "lloàng" / "IIuyện" / "Iiuyện" / "IHIải" → "Hà" / "Hoàng" / "Huyện" / "Huyện" / "Hải",
+    "[uật" → "Luật",
     "1hành" / "'Lrường" → "Thành" / "Trường", "rn" → "m" (no Vietnamese syllable has
     "rn"), "CNTTT" → "CNTT".
     """
@@ -192,8 +198,8 @@ def repair_glyphs(text: str) -> str:
         text = "L" + text[1:]
     elif text[:3] == "IHI" and text[3:4].islower():  # "IHIải": the H's stems read apart
         text = "H" + text[3:]
-    elif (text[:2] in ("Il", "ll") and text[2:3].isalpha()) or (text[:2] == "II" and text[2:3].islower()):
-        text = "H" + text[2:]  # no Vietnamese word opens with "ll" ("IIuyện"; "III" is a numeral)
+    elif (text[:2] in ("Il", "ll") and text[2:3].isalpha()) or (text[:2] in ("II", "Ii") and _vowel(text)):
+        text = "H" + text[2:]  # no word opens with "ll"; "IIuyện", "Iiuyện": an H, a vowel after it
     elif text[:1] == "1" and text[1:2].isalpha() and text[1:2].islower():
         text = "T" + text[1:]
     return _ACRONYM_STUTTER.sub(r"\1\1", text.replace("rn", "m").replace("RN", "M"))

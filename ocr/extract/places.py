@@ -75,10 +75,20 @@ def _repaired(word: Word) -> Word:
 
 
 def _prefix_key(text: str) -> str:
-    """Folded prefix word, read past a misread first letter ("Iluyện" → "huyen")."""
+    """Folded prefix word, read past a misread first letter ("Iluyện" → "huyen").
+
+    A letter read as a sign inside it is read past too, when only one prefix word fits ("t:nh").
+    """
     if text.endswith("."):
         return fold(text)
-    return fold(repair_glyphs(core(text)))
+    key = fold(repair_glyphs(core(text)))
+    signs = [i for i, c in enumerate(key) if not c.isalpha()]
+    if len(signs) == 1 and 0 < signs[0] < len(key) - 1:
+        fits = {p for p in _PREFIX_SPELLING if len(p) == len(key) and p[: signs[0]] + p[signs[0] + 1 :]
+                == key[: signs[0]] + key[signs[0] + 1 :]}  # fmt: skip
+        if len(fits) == 1:
+            return fits.pop()
+    return key
 
 
 _PREFIX_SPELLING = {
@@ -91,7 +101,7 @@ def _spell_prefix(word: Word) -> Word:
     """A prefix word in its only spelling, in the paper's case ("Tĩnh" → "Tỉnh", "1hành" → "Thành")."""
     word = _repaired(word)
     seen = core(word.text)
-    right = _PREFIX_SPELLING.get(fold(seen))
+    right = _PREFIX_SPELLING.get(_prefix_key(seen))
     return word if right is None else replace(word, text=word.text.replace(seen, same_case(right, seen), 1))
 
 

@@ -224,6 +224,8 @@ def test_glyph_confusions_at_the_start_of_a_word_are_undone():
     assert repair_glyphs("[uật") == "Luật"  # no word opens with a bracket
     assert repair_glyphs("IIuyện") == "Huyện"
     assert repair_glyphs("IHIải") == "Hải"
+    assert repair_glyphs("Iiuyện") == "Huyện"
+    assert repair_glyphs("Iir") == "Iir"  # an H opens a vowel: this is "Tin" damaged, not an H
     assert not repair_glyphs("III").startswith("H")  # a roman numeral is no H
 
 

@@ -36,6 +36,7 @@ def test_gazetteer_has_both_eras():
         ("Thạch Kim, Lậc Hà, Hà Tĩnh", "Thạch Kim, Lộc Hà, Hà Tĩnh"),
         ("Hải Minh quuyệu, Hải Hậu, Nam Định", "Hải Minh, Hải Hậu, Nam Định"),  # a label's remnant, no prefix
         ("Tân Khánh Đông, Sa Đéc, Đồng Tháp C2", "Tân Khánh Đông, Sa Đéc, Đồng Tháp"),  # a stray mark after it
+        ("xã Diễn Thành, huyện Diễn Châu, t:nh Nghệ An", "xã Diễn Thành, huyện Diễn Châu, tỉnh Nghệ An"),  # ỉ read as ":"
         # the box label "(huyện, quận)" garbled after the name is no part of it
         ("xã Vũ Thắng quuyệaquậu; huyện Kiến Xương, tỉnh Thái Bình", "xã Vũ Thắng; huyện Kiến Xương, tỉnh Thái Bình"),
     ],
