@@ -56,12 +56,17 @@ def test_a_code_with_a_comma_for_a_dot_is_the_catalog_code():
 
 def test_a_zero_read_as_a_letter_is_a_zero_when_the_name_agrees():
     assert values(settle_ngach(pair("V.Ø7.05.15", 0.9, "Giáo viên trung học phổ thông hạng III", 0.9)))[0] == "V.07.05.15"
+    assert values(settle_ngach(pair("V,08.0S.11", 0.69, "Điều dưỡng hạng II", 0.9)))[0] == "V.08.05.11"  # S for 5
+    assert values(settle_ngach(pair("V,08.0S.11", 0.69, "Chuyên viên", 0.9)))[0] == "V,08.0S.11"  # name disagrees
 
 
 def test_a_code_label_swallowed_by_the_name_gives_the_name_back_and_the_code():
     name = "Chuyên viên chính Mã số ;: 01.002"
     fields = {"ngach": ExtractedField(name, name, 0.65, 1, (0, 0, 1, 1))}
     assert values(settle_ngach(fields)) == ("01.002", "Chuyên viên chính")
+    name = "Chuyên viên {mã số: 01.003"
+    fields = {"ngach": ExtractedField(name, name, 0.63, 1, (0, 0, 1, 1))}
+    assert values(settle_ngach(fields)) == ("01.003", "Chuyên viên")  # the bracket and a lower-case label
     name = "Điều dưỡng hạng III Mã s: V.08.05.12"
     read = pair("V.08.05.12", 0.9, name, 0.57)
     assert values(settle_ngach(read)) == ("V.08.05.12", "Điều dưỡng hạng III")  # the code read on its own stays
