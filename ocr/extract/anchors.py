@@ -86,7 +86,20 @@ def threshold(label_key: str) -> float:
 
 
 def find_in_line(label_key: str, kl: KeyedLine, start: int = 0) -> Hit | None:
-    """Best fuzzy occurrence of a folded label in a keyed line, at or after char `start`."""
+    """Best fuzzy occurrence of a folded label in a keyed line, at or after char `start`.
+
+    A label's colon read as another sign ("hệ số." for "hệ số:") still ends it: short labels
+    allow no other damage.
+    """
+    hit = _find(label_key, kl, start)
+    if hit is None and label_key.endswith(":") and len(label_key) > 2:
+        bare = _find(label_key[:-1], kl, start)
+        if bare is not None and kl.key[bare.end : bare.end + 1] in (".", ";", ","):
+            return Hit(bare.line, bare.start, bare.end + 1, bare.score)
+    return hit
+
+
+def _find(label_key: str, kl: KeyedLine, start: int) -> Hit | None:
     hay = kl.key[start:]
     if len(hay) < 0.8 * len(label_key):
         return None

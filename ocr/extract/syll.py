@@ -367,8 +367,14 @@ def _confidence(words: list[Word]) -> float:
 
 
 def _normalized(kind: FieldKind, raw: str, key: str) -> str | None:
-    """The value of a field's words; a date's impossible year is mended first (1379 → 1979)."""
-    return normalize(kind, settle_years(raw) if kind == "date" else raw, key=key)
+    """The value of a field's words; a date's impossible year is mended first (1379 → 1979).
+
+    A hệ số followed by the next label's damaged words ("2.34 ttháng l1") is its first word.
+    """
+    value = normalize(kind, settle_years(raw) if kind == "date" else raw, key=key)
+    if value is None and kind == "decimal" and " " in raw.strip():
+        value = normalize(kind, raw.split()[0], key=key)
+    return value
 
 
 def _raw(words: list[Word]) -> str:

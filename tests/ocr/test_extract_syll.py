@@ -253,3 +253,14 @@ def test_an_officer_named_nguyen_quang_or_quan_is_no_tu_thuat_form(name: str):
     rows = [*TT06_PAGE1[:5], f"1) Họ và tên khai sinh (viết chữ in hoa): {name} Giới tính: Nam", *TT06_PAGE1[6:]]
     kind = classify_page(lines_from_text(rows), height=3508)
     assert (kind.type, kind.layout) == ("so_yeu_ly_lich", "tt06_2023")
+
+
+def test_a_label_colon_read_as_a_dot_still_ends_the_label():
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh: LÊ VĂN AN Nam, nữ: Nam",
+        "19) Ngạch công chức: Chuyên viên (mã số: 01.003 ) Bậc lương. l, hệ số. 2.34 ttháng l1 /2021",
+        "20) Danh hiệu: Không",
+    ]
+    got = {k: f.value for k, f in syll.extract_fields(lines_from_text(rows), "2c_tctw_98").items()}
+    assert (got["bac_luong"], got["he_so_luong"]) == ("1", "2.34")  # the hệ số before the damaged "từ tháng"
