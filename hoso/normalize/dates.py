@@ -11,10 +11,10 @@ _SEP = r"\s*[/.\-]\s*"
 _DM = r"\d{1,2}"
 # Tolerant day/month slot: up to three digits or OCR look-alikes ("ÔI", "Ø9", "0B", a doubled "099"),
 # not glued to a word; Ø stays "ø" after folding (it does not decompose).
-_LOOSE_DM = r"(?<![^\W_])[0-9oøuqil|!¡\[jb]{1,3}(?![^\W_])"
+_LOOSE_DM = r"(?<![^\W_])[0-9oøuqil|!¡\[\]jbs]{1,3}(?![^\W_])"
 # Tolerant separator: runs of punctuation or junk ("07, 05", "09 ¿04", "19, / Ø7"), never a letter or digit.
 _LOOSE_SEP = r"\s*(?:[^\w\s|!]+\s*)+"
-_LOOK_ALIKES = look_alikes("oøuqil|!¡[jb")  # a fax breaks an 0 into U or Q
+_LOOK_ALIKES = look_alikes("oøuqil|!¡[]jbs")  # a fax breaks an 0 into U or Q
 # Tolerant year: four characters, at least two of them digits, the rest look-alikes ("19§6", "I9§S")
 _LOOSE_Y = r"(?<![^\W_])(?=(?:\D{0,2}\d){2})[0-9oøil|!\]b§s]{4}(?![^\W_]|§)"
 _YEAR_LOOK_ALIKES = look_alikes("oøil|!]b§s")

@@ -160,6 +160,8 @@ def test_a_lone_one_read_as_a_letter_after_thang_or_ngay():
         ("l[ / 12 / 1999", "1999-12-11"),
         ("06 tháng 6 năm 201 1", "2011-06-06"),  # a year split by a space
         ("24... tháng 3 năm 198]", "1981-03-24"),  # a 1 read as a bracket in the year
+        ("ÔS.. / IÔ.. / 2025.", "2025-10-05"),  # S for 5 in the day, Ô for 0
+        ("3] thắng 7 năm 1998", "1998-07-31"),  # and a bracket for 1
     ],
 )
 def test_ocr_damage_inside_day_and_month(raw: str, expected: str) -> None:
