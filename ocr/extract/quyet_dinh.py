@@ -136,6 +136,14 @@ def _seg_field(key: str, segs: list[Line], raw: str | None = None) -> ExtractedF
     return _field(key, text, segs[0].page, union_bbox([w.bbox for w in words]), conf)
 
 
+def _in_capitals(text: str) -> str:
+    """An agency header is printed in capitals: a word OCR read in title case ("Sở NỘI VỤ") is too."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    capitals = sum(w.isupper() for w in words)
+    titled = all(w.isupper() or w[:1].isupper() for w in words)
+    return text.upper() if words and titled and capitals >= 2 * len(words) / 3 else text
+
+
 def _settled_header(words: list[Word]) -> str:
     """A header line as the agency printed it ("BÀO TẠO" → "ĐÀO TẠO").
 
@@ -169,7 +177,7 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
             out["so_ky_hieu"] = f
         # a printed header cannot be misspelled: known agency phrases settle damage, not just marks
         header = [Word(settle_header_word(w), w.bbox, w.conf) for s in agency for w in s.words]
-        raw = " ".join(w.text for w in settle_phrases(header, fuzzy=True, printed=True))
+        raw = _in_capitals(" ".join(w.text for w in settle_phrases(header, fuzzy=True, printed=True)))
         if agency and (f := _seg_field("co_quan_ban_hanh", agency, raw)) is not None:
             out["co_quan_ban_hanh"] = f
     for s in right:

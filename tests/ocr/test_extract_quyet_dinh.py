@@ -215,3 +215,10 @@ def test_a_he_so_with_its_8_read_as_b_is_the_new_he_so():
     rows[9] = "ngạch Chuyên viên (mã số 01.003) từ bậc 3, hệ số 3,00 lên bậc 4, hệ số 3,B6"
     fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=COLS), 2480)])
     assert fields["he_so_luong"].value == "3.86"  # not the old 3,00 before it
+
+
+def test_an_agency_header_word_read_in_title_case_is_in_capitals_like_the_rest():
+    from ocr.extract.quyet_dinh import _in_capitals
+
+    assert _in_capitals("Sở NỘI VỤ") == "SỞ NỘI VỤ"
+    assert _in_capitals("Sở Nội vụ") == "Sở Nội vụ"  # a header typed in title case stays so
