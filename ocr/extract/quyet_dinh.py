@@ -28,6 +28,7 @@ _CODE = re.compile(r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?Q[ĐÐD]")  # "1412/QĐ-UBND
 _SIGN_TITLES = ("kt.", "tm.", "tl.", "tuq.", "q.", "giam doc", "chu tich", "truong", "pho ")
 
 
+_SLASH_LOST = re.compile(r"^(?=[^/]*\d)([0-9OoBbIl|§]{1,5})(?=Q[ĐÐD])")
 _NUMBER_PART = re.compile(r"^[0-9OoBbIl|§]{1,5}(?=\s*/)")  # the số before the first "/"
 _DIGIT_IN_LETTERS = re.compile(r"(?<=[A-ZĐ])\d(?=[A-ZĐ])")  # a speck between the ký hiệu's letters
 
@@ -38,6 +39,7 @@ def settle_code(code: str) -> str:
     So a look-alike in the số is its digit ("6B8" → "688") and a digit wedged between the
     agency's letters after "QĐ-" is a speck ("QĐ-S5TC" → "QĐ-STC").
     """
+    code = _SLASH_LOST.sub(r"\1/", code)  # "8I6QĐ-STC": the "/" lost between the số and "QĐ"
     code = _NUMBER_PART.sub(lambda m: m.group(0).translate(look_alikes("OoBbIl|§")), code)
     head, dash, tail = code.partition("-")
     return head + dash + _DIGIT_IN_LETTERS.sub("", tail) if dash else code

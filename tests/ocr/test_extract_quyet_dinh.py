@@ -133,6 +133,7 @@ def test_so_ky_hieu_is_digits_then_letters():
     assert settle_code("1019/QĐ-S5GDĐT") == "1019/QĐ-SGDĐT"
     assert settle_code("25/2015/QĐ-UBND") == "25/2015/QĐ-UBND"
     assert settle_code("45/QĐ-BCĐ389") == "45/QĐ-BCĐ389"  # digits after the letters are the ký hiệu's own
+    assert settle_code("8I6QĐ-STC") == "816/QĐ-STC"  # the "/" lost before "QĐ"
 
 
 @pytest.mark.parametrize(
