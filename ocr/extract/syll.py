@@ -243,12 +243,18 @@ def _is_mark_word(w: Word) -> bool:
 SMUDGE_CONF = 0.5  # a trailing word read below this, with no Vietnamese word in it, is a smudge
 
 
+def _is_smudge(text: str) -> bool:
+    """No letter, a letter outside the alphabet, or one lower-case letter alone ("l"): no word."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) == 1 and letters[0].islower():
+        return True
+    return not letters or _is_mark_word(Word(text, (0, 0, 0, 0), 0.0))
+
+
 def _without_smudges(words: list[Word]) -> list[Word]:
     """A text value without the smudges read after it ("Cử nhân Kinh tế §-¬- 4øasse")."""
     end = len(words)
-    while end > 1 and words[end - 1].conf < SMUDGE_CONF and (
-        _is_mark_word(words[end - 1]) or not any(c.isalpha() for c in words[end - 1].text)
-    ):
+    while end > 1 and words[end - 1].conf < SMUDGE_CONF and _is_smudge(words[end - 1].text):
         end -= 1
     return words[:end]
 

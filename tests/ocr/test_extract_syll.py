@@ -244,7 +244,9 @@ def test_smudges_read_after_a_text_value_are_no_part_of_it():
     words = [Word(t, (60 * i, 0, 60 * i + 50, 40), c) for i, (t, c) in
              enumerate([("Cử", 0.95), ("nhân", 0.95), ("Kinh", 0.95), ("tế", 0.9), ("§-¬-", 0.1), ("4øasse", 0.3)])]  # fmt: skip
     assert [w.text for w in syll._without_smudges(words)] == ["Cử", "nhân", "Kinh", "tế"]
-    sure = [*words[:4], Word("B", (300, 0, 340, 40), 0.4)]  # a letter read unsurely may be the value's
+    ticks = [*words[:4], Word("l", (300, 0, 310, 40), 0.3), Word("l", (320, 0, 330, 40), 0.3)]
+    assert [w.text for w in syll._without_smudges(ticks)] == ["Cử", "nhân", "Kinh", "tế"]  # "PPDH l l"
+    sure = [*words[:4], Word("B", (300, 0, 340, 40), 0.4)]  # a capital read unsurely may be the value's
     assert syll._without_smudges(sure) == sure
 
 
