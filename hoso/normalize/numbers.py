@@ -15,8 +15,8 @@ _CODE_PREFIX = re.compile(r"^(?:số|so)\s*[:.]?\s*(?=\d)", re.IGNORECASE)
 _CENT = Decimal("0.01")
 
 
-_LONE_LOOK_ALIKE = re.compile(r"^\W*([bBsSŠ§lI|])\W*$")  # "b)" for a fax's 8, "Š" for 5: the whole value
-_INT_LOOK_ALIKES = look_alikes("bBsSŠ§lI|")
+_LONE_LOOK_ALIKE = re.compile(r"^\W*([bBsSŠ§lIÌÍÏ|])\W*$")  # "b)" for a fax's 8, "Š" for 5: the whole value
+_INT_LOOK_ALIKES = look_alikes("bBsSŠ§lIÌÍÏ|")
 
 
 def normalize_int(raw: str) -> str | None:

@@ -16,7 +16,8 @@ _OPEN_GLIDE = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?![^\W\d_
 _OCR_DIGIT_RUN = re.compile(r"(?<![^\W\d_])[0-9OoIl|]*[0-9][0-9OoIl|]*(?![^\W\d_])")
 # The digit each OCR look-alike stands for (lower case; an upper-case letter reads as its lower case).
 _DIGIT_OF = {"o": "0", "ø": "0", "u": "0", "q": "0", "i": "1", "l": "1", "|": "1", "!": "1", "¡": "1",
-             "[": "1", "]": "1", "j": "1", "b": "8", "§": "8", "s": "5", "š": "5"}  # fmt: skip
+             "[": "1", "]": "1", "j": "1", "ì": "1", "í": "1", "ï": "1",
+             "b": "8", "§": "8", "s": "5", "š": "5"}  # fmt: skip
 
 
 def look_alikes(chars: str) -> dict[int, str]:

@@ -140,12 +140,17 @@ def words_between(kl: KeyedLine, start: int, end: int, *, trim_end: bool = True)
     return trim(out, end=trim_end)
 
 
+def _inked(text: str) -> bool:
+    """A letter, a digit, or "§" (a fax's 8: "Bậc lương: §")."""
+    return any(c.isalnum() or c == "§" for c in text)
+
+
 def trim(words: list[Word], *, end: bool = True) -> list[Word]:
     """Drop leading/trailing tokens with no letter or digit (OCR specks, stray colons)."""
     lo, hi = 0, len(words)
-    while lo < hi and not any(c.isalnum() for c in words[lo].text):
+    while lo < hi and not _inked(words[lo].text):
         lo += 1
-    while end and hi > lo and not any(c.isalnum() for c in words[hi - 1].text):
+    while end and hi > lo and not _inked(words[hi - 1].text):
         hi -= 1
     # an unclosed "(…" at the end is the start of the next printed label, e.g. "(tỉnh, TP):"
     while hi > lo + 1 and words[hi - 1].text.startswith("(") and ")" not in words[hi - 1].text:

@@ -112,6 +112,7 @@ def test_fold_address(raw: str, expected: str) -> None:
         ("int", "04", "4"),
         ("int", "4/9", "4"),
         ("int", "b)", "8"),  # a fax's 8 alone, read as a letter
+        ("int", "Ì", "1"),  # a 1 with a speck read as a mark
         ("int", "Š", "5"),
         ("int", "l ,", "1"),
         ("int", "Bậc", None),  # a word is no look-alike

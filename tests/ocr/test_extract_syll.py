@@ -266,3 +266,10 @@ def test_a_label_colon_read_as_a_dot_still_ends_the_label():
     ]
     got = {k: f.value for k, f in syll.extract_fields(lines_from_text(rows), "2c_tctw_98").items()}
     assert (got["bac_luong"], got["he_so_luong"]) == ("1", "2.34")  # the hệ số before the damaged "từ tháng"
+
+
+def test_a_bac_read_as_a_section_sign_is_an_8():
+    rows = ["SƠ YẾU LÝ LỊCH", "1) Họ và tên khai sinh (viết chữ in hoa): LÊ VĂN AN Giới tính: Nam",
+            "Bậc lương: § Hệ số: 4,65 Ngày hưởng: 01/09/2021"]  # fmt: skip
+    got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
+    assert (got["bac_luong"].value, got["he_so_luong"].value) == ("8", "4.65")
