@@ -372,6 +372,19 @@ def _confidence(words: list[Word]) -> float:
     return 0.5 * (sum(confs) / len(confs)) + 0.5 * min(confs)
 
 
+_LEVEL = re.compile(r"^(.*?):?\s+(\S{1,2})$")
+_LEVELS = frozenset({"A", "B", "C", "D", "A1", "A2", "B1", "B2", "C1", "C2"})
+
+
+def _level_as_printed(value: str) -> str:
+    """A language or IT level as printed: "À2" is A2 (a speck for a mark), "Tiếng Pháp: B" is no colon."""
+    m = _LEVEL.match(value)
+    if m is None:
+        return value
+    level = fold(m.group(2)).upper()
+    return f"{m.group(1)} {level}" if level in _LEVELS else value
+
+
 def _normalized(kind: FieldKind, raw: str, key: str) -> str | None:
     """The value of a field's words; a date's impossible year is mended first (1379 → 1979).
 
@@ -432,6 +445,8 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
             value = settle_closed_value(key, value, _confidence(words))
         elif key == "ngach":
             value = fix_hang_numeral(value)
+        elif key in ("ngoai_ngu", "tin_hoc"):
+            value = _level_as_printed(value)
         fields[key] = ExtractedField(
             value, _raw(words), _confidence(words), lines[f.hit.line].page,
             union_bbox([w.bbox for w in words]),

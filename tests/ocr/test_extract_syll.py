@@ -273,3 +273,11 @@ def test_a_bac_read_as_a_section_sign_is_an_8():
             "Bậc lương: § Hệ số: 4,65 Ngày hưởng: 01/09/2021"]  # fmt: skip
     got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
     assert (got["bac_luong"].value, got["he_so_luong"].value) == ("8", "4.65")
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [("Tiếng Anh À2", "Tiếng Anh A2"), ("Tiếng Pháp: B", "Tiếng Pháp B"), ("Tin học văn phòng", "Tin học văn phòng")],
+)
+def test_a_language_level_is_as_printed(read: str, printed: str):
+    assert syll._level_as_printed(read) == printed
