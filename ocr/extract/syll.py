@@ -136,6 +136,8 @@ def _value_words(
             end = g.hit.start
             break
     words = words_between(kl, f.hit.end, end)
+    if f.label.next_line and words and _label_tail(words):
+        words = []
     nxt = _next_text_line(keyed, f.hit.line)
     next_word = keyed[nxt].line.words[0] if nxt < len(keyed) and keyed[nxt].line.words else None
     if next_word is not None and keyed[nxt].line.page != kl.line.page:
@@ -146,6 +148,12 @@ def _value_words(
     if not words and f.label.next_line:
         return _continuation(found, keyed, f.hit.line, stop_at_leader=False)
     return words
+
+
+def _label_tail(words: list[Word]) -> bool:
+    """The end of a long label the fuzzy match stopped short of ("…kiêm nhiệm):" left as "n)")."""
+    letters = sum(c.isalpha() for w in words for c in w.text)
+    return letters <= 3 and words[-1].text.rstrip(":?;.").endswith(")")
 
 
 def _continuation(

@@ -281,3 +281,15 @@ def test_a_bac_read_as_a_section_sign_is_an_8():
 )
 def test_a_language_level_is_as_printed(read: str, printed: str):
     assert syll._level_as_printed(read) == printed
+
+
+def test_the_tail_of_a_long_label_is_no_value_and_the_value_is_on_the_next_line():
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh: LÊ VĂN AN Nam, nữ: Nam",
+        "3) Cấp ủy hiện tại: Cấp ủy kiêm:",
+        'Chức VỤ (Đang, đoàn thế. ( "lính quyền, kế (¿ cliớc vụ kiếp nhiền): n)',
+        "Phó Trưởng phòng Tài chính doanh nghiệp Phụ cấp chức vụ: 0,20",
+    ]
+    got = syll.extract_fields(lines_from_text(rows), "2c_tctw_98")
+    assert got["chuc_vu"].value == "Phó Trưởng phòng Tài chính doanh nghiệp"
