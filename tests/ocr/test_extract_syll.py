@@ -293,3 +293,14 @@ def test_the_tail_of_a_long_label_is_no_value_and_the_value_is_on_the_next_line(
     ]
     got = syll.extract_fields(lines_from_text(rows), "2c_tctw_98")
     assert got["chuc_vu"].value == "Phó Trưởng phòng Tài chính doanh nghiệp"
+
+
+def test_a_que_quan_label_whose_small_print_is_garbled_is_found_by_its_words():
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh: LÊ VĂN AN Nam, nữ: Nam",
+        "6} Quê quán ~(x¡.z»¿: Phúc Xuân ~(quuyệu ~q2: Thái Nguyên ~(uc ~(?: Thái Nguyên",
+        "7) Dân tộc: Kinh",
+    ]
+    got = syll.extract_fields(_with_small_print(rows), "2c_tctw_98")
+    assert got["que_quan"].value == "Phúc Xuân, Thái Nguyên, Thái Nguyên"
