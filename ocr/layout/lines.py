@@ -136,11 +136,17 @@ def _merge_tiny(lines: list[Line]) -> list[Line]:
 
 
 def split_columns(line: Line, gap: int) -> list[Line]:
-    """Split a line where two words are further apart than `gap` px (two-column headers)."""
+    """Split a line where two words are further apart than `gap` px (two-column headers).
+
+    The gap is measured from the rightmost ink so far: a speck read inside a word's box ("l" in
+    "Công") opens no gap after it.
+    """
     segments: list[list[Word]] = [[line.words[0]]]
-    for prev, w in zip(line.words, line.words[1:], strict=False):
-        if w.bbox[0] - prev.bbox[2] > gap:
+    right = line.words[0].bbox[2]
+    for w in line.words[1:]:
+        if w.bbox[0] - right > gap:
             segments.append([w])
         else:
             segments[-1].append(w)
+        right = max(right, w.bbox[2]) if w.bbox[0] - right <= gap else w.bbox[2]
     return [Line(s, line.page) for s in segments]

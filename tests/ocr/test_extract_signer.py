@@ -26,3 +26,12 @@ def _run(line: str) -> str:
 )
 def test_the_name_is_the_trailing_run_of_capitalised_vietnamese_words(line: str, name: str):
     assert _run(line) == name
+
+
+def test_a_speck_inside_the_name_and_junk_glued_before_it_are_no_part_of_it():
+    speck = [Word("Ngô", (0, 0, 30, 20), 0.5), Word("Công", (40, 0, 80, 20), 0.5), Word("l", (50, 0, 52, 20), 0.0),
+             Word("Phong", (90, 0, 130, 20), 0.96)]  # fmt: skip
+    assert [w.text for w in name_run(speck)] == ["Ngô", "Công", "Phong"]
+    glued = [Word("ZY;-Đương", (0, 0, 30, 20), 0.1), Word("Xuân", (40, 0, 80, 20), 0.94),
+             Word("Nhung", (90, 0, 130, 20), 0.94)]  # fmt: skip
+    assert [w.text for w in name_run(glued)] == ["Đương", "Xuân", "Nhung"]

@@ -26,3 +26,14 @@ def test_two_close_lines_whose_boxes_cross_do_not_interleave() -> None:
         Word("TỈNH", (120, 140, 230, 190), 0.95), Word("HÀ", (240, 140, 300, 190), 0.95),
     ]  # fmt: skip
     assert _texts(words) == ["ỦY BAN", "TỈNH HÀ"]
+
+
+def test_a_speck_inside_a_words_box_opens_no_column_gap():
+    from ocr.layout.lines import Line, split_columns
+    from ocr.model import Word
+
+    words = [Word("Ngô", (1356, 0, 1547, 40), 0.5), Word("Công", (1547, 0, 1802, 40), 0.5),
+             Word("l", (1624, 0, 1640, 40), 0.0), Word("Phong", (1802, 0, 1955, 40), 0.96)]  # fmt: skip
+    assert [s.text for s in split_columns(Line(words, 1), gap=124)] == ["Ngô Công l Phong"]
+    far = [*words, Word("NAM", (2300, 0, 2400, 40), 0.9)]
+    assert [s.text for s in split_columns(Line(far, 1), gap=124)] == ["Ngô Công l Phong", "NAM"]
