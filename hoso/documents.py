@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hoso.result import Document
 from ocr.extract import quyet_dinh, syll
+from ocr.extract.officer import settle_officer_names
 from ocr.extract.tables import read_tables
 from ocr.layout.classify import classify_page
 from ocr.layout.lines import Line, group_lines
@@ -32,4 +33,5 @@ def assemble(pages: list[PageText]) -> list[Document]:
         elif part.type == "quyet_dinh":
             doc.fields = quyet_dinh.extract_fields([(lines[n], widths[n]) for n in part.pages])
         docs.append(doc)
+    settle_officer_names(docs)  # one officer, named in several documents
     return docs
