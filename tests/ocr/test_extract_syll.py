@@ -107,6 +107,11 @@ def test_mangled_box_label_still_splits_the_address(line: str, address: str):
     assert _que_quan(line, "tt06_2023", lines_from_text) == address
 
 
+def _values(rows: list[str], layout: str, lines_of: Callable[[list[str]], list[Line]] = lines_from_text) -> dict[str, str]:
+    """The field values read from a page of these rows."""
+    return {k: f.value for k, f in syll.extract_fields(lines_of(rows), layout).items()}
+
+
 def _que_quan(line: str, layout: str, lines_of: Callable[[list[str]], list[Line]]) -> str:
     """The quê quán read from a page whose boxed quê quán line has these words after its label."""
     item = 5 if layout == "tt06_2023" else 6
@@ -116,7 +121,7 @@ def _que_quan(line: str, layout: str, lines_of: Callable[[list[str]], list[Line]
         f"{item}) Quê quán (xã, phường): {line}",
         f"{item + 1}) Dân tộc: Kinh",
     ]
-    return syll.extract_fields(lines_of(rows), layout)["que_quan"].value
+    return _values(rows, layout, lines_of)["que_quan"]
 
 
 def test_a_numbered_item_is_never_the_tail_of_a_wrapped_value():
@@ -234,8 +239,7 @@ def test_small_print_of_an_unplaced_box_label_is_no_value_and_ends_its_box(line:
 )
 def test_a_name_in_capitals_ends_where_the_capitals_end(line: str, name: str):
     rows = ["SƠ YẾU LÝ LỊCH", f"1) Họ và tên khai sinh: {line}", "2) Các tên gọi khác: Không"]
-    got = syll.extract_fields(lines_from_text(rows), "2c_tctw_98")
-    assert got["ho_ten"].value == name
+    assert _values(rows, "2c_tctw_98")["ho_ten"] == name
 
 
 def test_smudges_read_after_a_text_value_are_no_part_of_it():
@@ -264,15 +268,15 @@ def test_a_label_colon_read_as_a_dot_still_ends_the_label():
         "19) Ngạch công chức: Chuyên viên (mã số: 01.003 ) Bậc lương. l, hệ số. 2.34 ttháng l1 /2021",
         "20) Danh hiệu: Không",
     ]
-    got = {k: f.value for k, f in syll.extract_fields(lines_from_text(rows), "2c_tctw_98").items()}
+    got = _values(rows, "2c_tctw_98")
     assert (got["bac_luong"], got["he_so_luong"]) == ("1", "2.34")  # the hệ số before the damaged "từ tháng"
 
 
 def test_a_bac_read_as_a_section_sign_is_an_8():
     rows = ["SƠ YẾU LÝ LỊCH", "1) Họ và tên khai sinh (viết chữ in hoa): LÊ VĂN AN Giới tính: Nam",
             "Bậc lương: § Hệ số: 4,65 Ngày hưởng: 01/09/2021"]  # fmt: skip
-    got = syll.extract_fields(lines_from_text(rows), "tt06_2023")
-    assert (got["bac_luong"].value, got["he_so_luong"].value) == ("8", "4.65")
+    got = _values(rows, "tt06_2023")
+    assert (got["bac_luong"], got["he_so_luong"]) == ("8", "4.65")
 
 
 @pytest.mark.parametrize(
@@ -291,8 +295,7 @@ def test_the_tail_of_a_long_label_is_no_value_and_the_value_is_on_the_next_line(
         'Chức VỤ (Đang, đoàn thế. ( "lính quyền, kế (¿ cliớc vụ kiếp nhiền): n)',
         "Phó Trưởng phòng Tài chính doanh nghiệp Phụ cấp chức vụ: 0,20",
     ]
-    got = syll.extract_fields(lines_from_text(rows), "2c_tctw_98")
-    assert got["chuc_vu"].value == "Phó Trưởng phòng Tài chính doanh nghiệp"
+    assert _values(rows, "2c_tctw_98")["chuc_vu"] == "Phó Trưởng phòng Tài chính doanh nghiệp"
 
 
 def test_a_que_quan_label_whose_small_print_is_garbled_is_found_by_its_words():
@@ -302,5 +305,4 @@ def test_a_que_quan_label_whose_small_print_is_garbled_is_found_by_its_words():
         "6} Quê quán ~(x¡.z»¿: Phúc Xuân ~(quuyệu ~q2: Thái Nguyên ~(uc ~(?: Thái Nguyên",
         "7) Dân tộc: Kinh",
     ]
-    got = syll.extract_fields(_with_small_print(rows), "2c_tctw_98")
-    assert got["que_quan"].value == "Phúc Xuân, Thái Nguyên, Thái Nguyên"
+    assert _values(rows, "2c_tctw_98", _with_small_print)["que_quan"] == "Phúc Xuân, Thái Nguyên, Thái Nguyên"
