@@ -31,6 +31,11 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+def is_letter(ch: str) -> bool:
+    """A letter of the Vietnamese alphabet, marks and all (not "Œ", "ß", "ø" or the modifier "ˆ")."""
+    return ch.isalpha() and fold_char(ch).isascii()
+
+
 def fold(text: str) -> str:
     """Diacritic-free lower-case text of the same length."""
     return text.translate(_FOLD)

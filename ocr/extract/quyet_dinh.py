@@ -10,7 +10,7 @@ from hoso.fields import field_specs
 from hoso.normalize import normalize
 from hoso.normalize.text import look_alikes
 from hoso.result import ExtractedField
-from ocr.extract.anchors import fold
+from ocr.extract.anchors import fold, is_letter
 from ocr.extract.dates import settle_years
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
 from ocr.extract.lexicon import is_name_syllable, is_surname, settle_header_word, settle_name
@@ -88,8 +88,6 @@ def settle_ky_hieu(code: str, agency_lines: list[str], conf: float) -> str:
 
 
 SPECK_CONF = 0.3  # a letterless word read this unsurely is a speck, not print
-
-
 SPECK_PX = 8  # … or a mark no bigger than this each way (a dot of toner, not a glyph)
 
 
@@ -98,7 +96,7 @@ def _is_speck(w: Word) -> bool:
 
     "ˆ" is a modifier, not a letter.
     """
-    if any(c.isdigit() or (c.isalpha() and fold(c).isascii()) or c in "-.,;:/()" for c in w.text):
+    if any(c.isdigit() or is_letter(c) or c in "-.,;:/()" for c in w.text):
         return False
     tiny = w.bbox[2] - w.bbox[0] <= SPECK_PX and w.bbox[3] - w.bbox[1] <= SPECK_PX
     return w.conf < SPECK_CONF or tiny
@@ -177,9 +175,8 @@ def _header(segs: list[Line], width: int) -> dict[str, ExtractedField]:
         code = settle_ky_hieu(code, settled_lines, min(w.conf for w in left[so].words))
         if (f := _seg_field("so_ky_hieu", [left[so]], code)) is not None:
             out["so_ky_hieu"] = f
-        # a printed header cannot be misspelled: known agency phrases settle damage, not just marks
-        header = [Word(settle_header_word(w), w.bbox, w.conf) for s in agency for w in s.words]
-        raw = _in_capitals(" ".join(w.text for w in settle_phrases(header, fuzzy=True, printed=True)))
+        # settled as one text too: an agency phrase may run over the header's two lines
+        raw = _in_capitals(_settled_header([w for s in agency for w in s.words]))
         if agency and (f := _seg_field("co_quan_ban_hanh", agency, raw)) is not None:
             out["co_quan_ban_hanh"] = f
     for s in right:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from ocr.extract.anchors import fold
+from ocr.extract.anchors import is_letter
 from ocr.model import Word
-
-
-def _is_letter(c: str) -> bool:
-    """A letter of the Vietnamese alphabet, marks and all (not "Œ", "ß", "Ø" a ring arc reads as)."""
-    return c.isalpha() and fold(c).isascii()
 
 
 def trim_marks(text: str) -> str:
@@ -19,7 +14,7 @@ def trim_marks(text: str) -> str:
 def is_name_word(text: str) -> bool:
     """A capitalised word of letters only ("Nguyễn"), once seal marks are trimmed off its edges."""
     t = trim_marks(text)
-    return bool(t) and all(_is_letter(c) for c in t) and t[:1].isupper() and t[1:] == t[1:].lower()
+    return bool(t) and all(is_letter(c) for c in t) and t[:1].isupper() and t[1:] == t[1:].lower()
 
 
 SPECK_CONF = 0.3  # a lone lower-case letter read below this inside a name is a speck of the ring
@@ -32,7 +27,7 @@ def _is_speck(w: Word) -> bool:
 
 def _name_tail(w: Word) -> Word | None:
     """The name word at the end of a word the ring's junk is glued to ("ZY;-Đương" → "Đương")."""
-    cut = max((i for i, c in enumerate(w.text) if not _is_letter(c)), default=-1)
+    cut = max((i for i, c in enumerate(w.text) if not is_letter(c)), default=-1)
     tail = w.text[cut + 1 :]
     return Word(tail, w.bbox, w.conf) if cut >= 0 and len(tail) >= 2 and is_name_word(tail) else None
 
@@ -54,6 +49,6 @@ def name_run(words: list[Word]) -> list[Word]:
     if cut > 0 and run and (tail := _name_tail(words[cut - 1])) is not None:
         run.insert(0, tail)
         cut -= 1
-    if any(_is_letter(c) for w in words[:cut] for c in w.text):
+    if any(is_letter(c) for w in words[:cut] for c in w.text):
         return []
     return run if 2 <= len(run) <= 6 else []

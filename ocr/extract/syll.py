@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from hoso.fields import FieldKind, field_specs
 from hoso.normalize import normalize, normalize_address_parts
 from hoso.result import ExtractedField
-from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, words_between
+from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, is_letter, words_between
 from ocr.extract.dates import settle_years
 from ocr.extract.forms import LAYOUT_LABELS, Label
 from ocr.extract.identity import settle_identity
@@ -242,10 +242,10 @@ def _drop_units(key: str, words: list[Word]) -> list[Word]:
 Box = tuple[int, list[Word], int]  # part number, words, page
 
 
-def _is_mark_word(w: Word) -> bool:
+def _is_mark_word(text: str) -> bool:
     """No Vietnamese word: letters outside the alphabet ("œøm") or a digit with a colon ("1:")."""
-    core = w.text.rstrip(":")
-    return any(c.isalpha() and not fold(c).isascii() for c in core) or (core.isdigit() and len(core) <= 2)
+    core = text.rstrip(":")
+    return any(c.isalpha() and not is_letter(c) for c in core) or (core.isdigit() and len(core) <= 2)
 
 
 SMUDGE_CONF = 0.5  # a trailing word read below this, with no Vietnamese word in it, is a smudge
@@ -256,7 +256,7 @@ def _is_smudge(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) == 1 and letters[0].islower():
         return True
-    return not letters or _is_mark_word(Word(text, (0, 0, 0, 0), 0.0))
+    return not letters or _is_mark_word(text)
 
 
 def _without_smudges(words: list[Word]) -> list[Word]:
@@ -275,9 +275,9 @@ def _label_start(words: list[Word], cut: int) -> int | None:
     if cut >= 2 and words[cut - 1].text.endswith(","):
         return cut - 1  # "(huyện, quận):" without its bracket: "quyện, quận:"
     j = cut
-    while j > 1 and _is_mark_word(words[j - 1]):
+    while j > 1 and _is_mark_word(words[j - 1].text):
         j -= 1
-    return j if j < cut or _is_mark_word(words[cut]) else None  # "(tỉnh, tp):" read as "œøm 1:"
+    return j if j < cut or _is_mark_word(words[cut].text) else None  # "(tỉnh, tp):" read as "œøm 1:"
 
 
 def _opens_part(words: list[Word], cut: int) -> bool:
@@ -304,16 +304,19 @@ SMALL_PRINT_CONF = 0.7  # … and OCR reads it unsurely: a value word that is sh
 SURE_WORD = 0.9  # the words whose height sets the value's size
 
 
+def _is_small_print(w: Word, size: int) -> bool:
+    return w.conf < SMALL_PRINT_CONF and w.bbox[3] - w.bbox[1] < SMALL_PRINT * size
+
+
 def _runs_between_small_print(words: list[Word], size: int) -> list[list[Word]]:
     """The value words of one box in runs, without the small print around and between them."""
     runs: list[list[Word]] = [[]]
     between: list[Word] = []  # small print and bare punctuation since the last value word
     for w in words:
-        small = w.conf < SMALL_PRINT_CONF and w.bbox[3] - w.bbox[1] < SMALL_PRINT * size
-        if small or not any(c.isalnum() for c in w.text):
+        if _is_small_print(w, size) or not any(c.isalnum() for c in w.text):
             between.append(w)
             continue
-        label = any(x.conf < SMALL_PRINT_CONF and x.bbox[3] - x.bbox[1] < SMALL_PRINT * size for x in between)
+        label = any(_is_small_print(x, size) for x in between)
         if label and runs[-1] and (len(between) >= 2 or between[-1].text.endswith((":", ";", ")", "?"))):
             runs.append([])  # a label's remnant between two values, not a speck inside a name
         elif runs[-1] and not label:

@@ -146,7 +146,8 @@ def split_columns(line: Line, gap: int) -> list[Line]:
     for w in line.words[1:]:
         if w.bbox[0] - right > gap:
             segments.append([w])
+            right = w.bbox[2]
         else:
             segments[-1].append(w)
-        right = max(right, w.bbox[2]) if w.bbox[0] - right <= gap else w.bbox[2]
+            right = max(right, w.bbox[2])
     return [Line(s, line.page) for s in segments]
