@@ -50,13 +50,24 @@ serve: setup  # the review UI over the demo province (`make demo` first); Ctrl-C
 samples: setup
 	$(BIN)/python -m samples.generate --out var/samples --seed 7 --dossiers 12
 
+# A fresh seed every run besides the fixed ones: figures on a set nobody has looked at (reuse it with
+# `make bench FRESH_SEED=N`). The real scanned set is scored last when ../shared/real is here.
+FRESH_SEED := $(or $(FRESH_SEED),$(shell $(PY) -c 'import secrets; print(secrets.randbelow(10**8))'))
+REAL_SET := ../shared/real
+
 bench: setup
+	@echo "fresh seed: $(FRESH_SEED)  (again: make bench FRESH_SEED=$(FRESH_SEED))"
 	$(BIN)/python benchmarks/bench_extract.py --seed 20261129 --out var/bench
+	$(BIN)/python benchmarks/bench_extract.py --seed $(FRESH_SEED) --out var/bench-fresh --no-baseline
+	$(BIN)/python benchmarks/bench_verify.py --seed $$(($(FRESH_SEED) + 1)) --out var/bench-verify-fresh
 	$(BIN)/python benchmarks/bench_verify.py --seed 20261130 --out var/bench-verify
 	$(BIN)/python benchmarks/bench_identify.py
 	$(BIN)/python benchmarks/bench_ingest.py --pages 1000 --seed 20261131 --out var/bench-ingest
 	$(BIN)/python benchmarks/bench_ui.py --out var/bench-ui
 	$(BIN)/python benchmarks/bench_tasks.py --seed 20261201 --out var/bench-tasks
+	@if [ -f $(REAL_SET)/labels.json ]; then \
+		$(BIN)/python $(REAL_SET)/score.py --cmd "$(CURDIR)/$(BIN)/hoso" --verbose; \
+	else echo "real set: $(REAL_SET) not here, skipped"; fi
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

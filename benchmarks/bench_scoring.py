@@ -219,6 +219,8 @@ def score_document(
             continue
         got, conf = _field_value(odoc, key)
         ok = _equal(fold, kind, key, str(expected), got)
+        if key == "co_quan_ban_hanh" and truth_fields.get("co_quan_chu_quan"):  # CONTRACT.md allows both
+            ok = ok or _equal(fold, kind, key, f"{truth_fields['co_quan_chu_quan']} {expected}", got)
         results.append(FieldResult(name, variant, doc_type, layout, key, str(expected), got, conf, ok))
     out_keys = set((odoc or {}).get("fields") or {})
     spurious = sum(1 for k in out_keys - set(truth_fields) if (doc_type, k) in core_kinds)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hoso.result import Document
-from ocr.extract import quyet_dinh, syll
+from ocr.extract import quyet_dinh, syll, van_ban
 from ocr.extract.officer import settle_officer_names
 from ocr.extract.tables import read_tables
 from ocr.layout.classify import classify_page
@@ -32,6 +32,8 @@ def assemble(pages: list[PageText]) -> list[Document]:
             doc.tables = read_tables(doc_lines, part.layout)
         elif part.type == "quyet_dinh":
             doc.fields = quyet_dinh.extract_fields([(lines[n], widths[n]) for n in part.pages])
+        elif part.type == "khac":  # an administrative document (Nghị định 30) or a personal paper
+            doc.fields = van_ban.extract_fields("khac", [(lines[n], widths[n]) for n in part.pages])
         docs.append(doc)
     settle_officer_names(docs)  # one officer, named in several documents
     return docs

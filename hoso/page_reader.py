@@ -9,7 +9,10 @@ import cv2
 from hoso.config import ExtractSettings
 from ingest.model import PageJob
 from ingest.pages import load_page_input
+from ingest.pdf import render_page
 from ocr.engine.base import OcrEngine
+from ocr.engine.line_reader import line_reader
+from ocr.header_slots import has_blank_slots, reread_header_slots
 from ocr.model import PageText
 from ocr.read import read_page_image
 
@@ -34,12 +37,23 @@ def _engine(spec: str) -> OcrEngine:
     return tess_api.TesseractApiEngine()
 
 
+def _stamped_slots(page: PageText, job: PageJob) -> PageText:
+    """A text-layer page whose header số or day is blank: read them off the rendered page."""
+    if job.kind != "pdf" or not has_blank_slots(page.words, page.width, page.height):
+        return page
+    reader = line_reader()
+    if reader is not None:
+        image = render_page(job.path, job.index, password=job.password, forms=True)
+        page.words = reread_header_slots(page.words, image, reader)
+    return page
+
+
 def read_page(job: PageJob, settings: ExtractSettings) -> PageText:
     """Never raises for a bad page: the problem becomes "page N: …" in PageText.errors."""
     try:
         loaded = load_page_input(job)
         if isinstance(loaded, PageText):
-            return loaded
+            return _stamped_slots(loaded, job)
         image, color = loaded
         return read_page_image(
             image,

@@ -95,10 +95,16 @@ def read_text_layer(path: str | Path, index: int, password: str = "") -> PageTex
 
 
 def render_page(path: str | Path, index: int, dpi: int = DPI, password: str = "",
-                color: bool = False) -> np.ndarray:
-    """Grayscale uint8 (or BGR when color) image of the visible page; refuses absurd page sizes."""
+                color: bool = False, forms: bool = False) -> np.ndarray:
+    """Grayscale uint8 (or BGR when color) image of the visible page; refuses absurd page sizes.
+
+    `forms`: draw the appearance of form fields too: an agency that signs a born-digital
+    document digitally stamps its số and day into signature fields over the blank slots.
+    """
     doc, _ = open_pdf(path, password)
     try:
+        if forms:
+            doc.init_forms()
         return render_open_page(doc, index, dpi, color)
     finally:
         doc.close()

@@ -9,6 +9,8 @@ import numpy as np
 
 from ocr.cleanup.pipeline import Osd, clean_page
 from ocr.engine.base import OcrEngine, OcrError, OcrTimeout
+from ocr.engine.line_reader import line_reader
+from ocr.header_slots import reread_header_slots
 from ocr.model import PageText
 from ocr.numbers import reread_unsure_numbers
 from ocr.signature import reread_signature
@@ -52,6 +54,9 @@ def read_page_image(
         # a fax or photocopy (speckle cleared) prints the seal black, over the signer's name
         page.words = reread_signature(page.words, cleaned.image, engine, timeout, dark=cleaned.despeckled)
         page.words = reread_unsure_numbers(page.words, cleaned.image, engine, timeout)
+        # the số and the day are often handwritten into the typed header lines: a second engine reads them
+        page.words = reread_header_slots(page.words, cleaned.image, line_reader(),
+                                         raw=lambda: cleaned.upright(img))
     except OcrTimeout:
         page.errors.append(f"page {number}: OCR timed out")
     except OcrError as exc:

@@ -2,7 +2,9 @@
 
 Tone marks: the canonical placement in open "oa/oe/uy" syllables is on the first vowel
 ("Hòa", "Thúy", "Khỏe", "CỘNG HÒA"), as in the contract's examples and the Quốc hiệu of
-NĐ 30/2020; "Hoà", "Thuý", "Khoẻ" are mapped to it for names, text, addresses and enums.
+NĐ 30/2020; "Hoà", "Thuý", "Khoẻ" are mapped to it for names, text, addresses and enums, except
+in the header lines a document prints and the contract asks for as printed (`AS_PRINTED`: an
+agency of the 1990s is "UỶ BAN NHÂN DÂN"). Comparison folds the placement either way.
 """
 
 from __future__ import annotations
@@ -42,9 +44,12 @@ __all__ = [
 ]
 
 
-def normalize_text(raw: str) -> str | None:
+AS_PRINTED = frozenset({"co_quan_ban_hanh", "chuc_vu_nguoi_ky", "trich_yeu"})
+
+
+def normalize_text(raw: str, *, tones: bool = True) -> str | None:
     """NFC, single spaces, as written, without leaders or end punctuation; None when blank."""
-    return clean(raw) or None
+    return clean(raw, tones=tones) or None
 
 
 def normalize(kind: FieldKind, raw: str, *, key: str = "", today: date | None = None) -> str | None:
@@ -67,7 +72,7 @@ def normalize(kind: FieldKind, raw: str, *, key: str = "", today: date | None = 
         return normalize_code(raw)
     if key == "ngoai_ngu":
         return normalize_text(fix_language_level(clean(raw)))
-    return normalize_text(raw)
+    return normalize_text(raw, tones=key not in AS_PRINTED)
 
 
 def fold_for_compare(kind: str, value: str, *, key: str = "") -> str:
@@ -79,6 +84,7 @@ def fold_for_compare(kind: str, value: str, *, key: str = "") -> str:
     normalized = normalize(known, text, key=key)
     if normalized is None:
         return ""
+    normalized = canonical_tone_marks(normalized)  # "UỶ BAN" as printed is the record's "ỦY BAN"
     return normalized.casefold() if kind == "name" else normalized
 
 

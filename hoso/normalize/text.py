@@ -60,9 +60,15 @@ def strip_edge_punct(s: str) -> str:
     return s.strip().strip(_EDGE_PUNCT + "/ ").strip()
 
 
-def clean(s: str) -> str:
-    """NFC, "Ð" → "Đ", canonical tones, no leaders, single spaces, no edge punctuation."""
-    return strip_edge_punct(canonical_tone_marks(strip_leaders(nfc(s))))
+def clean(s: str, *, tones: bool = True) -> str:
+    """NFC, "Ð" → "Đ", canonical tones (`tones`), no leaders, single spaces, no end punctuation."""
+    text = strip_leaders(nfc(s))
+    return strip_edge_punct(canonical_tone_marks(text) if tones else text)
+
+
+def same_but_tone_placement(a: str, b: str) -> bool:
+    """Two spellings of one word that differ only in where the tone sits ("UỶ" / "ỦY", "Hoà" / "Hòa")."""
+    return a != b and canonical_tone_marks(a).casefold() == canonical_tone_marks(b).casefold()
 
 
 def fix_ocr_digits(s: str) -> str:

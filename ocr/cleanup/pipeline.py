@@ -31,6 +31,17 @@ class CleanResult:
     despeckled: bool = False
     timings: dict[str, float] = field(default_factory=dict)
 
+    def upright(self, img: np.ndarray) -> np.ndarray | None:
+        """The input turned and levelled as the cleaned page was, but with no ink cleanup.
+
+        A crop of it lies over the same place of the cleaned page: thin handwriting in a typed line
+        survives there when despeckling has thinned it. None after a perspective warp (a photo).
+        """
+        if self.perspective_applied:
+            return None
+        gray = rotate_quarter(_to_gray(img), self.rotation // 90)
+        return deskew.rotate(gray, self.skew_deg) if self.skew_deg else gray
+
 
 @contextmanager
 def _timed(timings: dict[str, float], name: str) -> Iterator[None]:

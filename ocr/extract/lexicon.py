@@ -15,6 +15,7 @@ from typing import TypeVar
 from rapidfuzz.distance import Hamming
 
 from hoso.catalog import CCCD_PROVINCES
+from hoso.normalize.text import same_but_tone_placement
 from ocr.extract.anchors import fold
 from ocr.model import Word
 
@@ -26,7 +27,8 @@ _ADMIN = (
     "XÂY DỰNG Y TẾ GIÁO DỤC VÀ ĐÀO TẠO BỆNH VIỆN TRƯỜNG TRUNG TÂM HỌC PHỔ THÔNG CƠ SỞ BAN "
     "PHÒNG CỤC BỘ CHI KẾ HOẠCH ĐẦU TƯ NÔNG NGHIỆP PHÁT TRIỂN THÔN TƯ PHÁP CÔNG THƯƠNG "
     "KHOA CÔNG NGHỆ VĂN HÓA THỂ THAO DU LỊCH LAO ĐỘNG THƯƠNG BINH XÃ HỘI GIAO THÔNG VẬN TẢI "
-    "TÀI NGUYÊN MÔI TRƯỜNG THANH TRA VĂN PHÒNG ĐẢNG TỔ CHỨC CÁN BỘ CHÍNH TRỊ HỘI ĐỒNG"
+    "TÀI NGUYÊN MÔI TRƯỜNG THANH TRA VĂN PHÒNG ĐẢNG TỔ CHỨC CÁN BỘ CHÍNH TRỊ HỘI ĐỒNG CHỈ ĐẠO "
+    "QUỐC PHÒNG CÔNG AN NGOẠI GIAO THÔNG TIN TRUYỀN"
 )
 
 
@@ -50,7 +52,8 @@ def settle_header_word(word: Word, sure: float = 0.95) -> str:
     text = word.text
     if word.conf >= sure or not text.isupper():
         return text
-    return _words().get(fold(text), text)
+    known = _words().get(fold(text), text)
+    return text if same_but_tone_placement(text, known) else known
 
 
 _SURNAMES = (

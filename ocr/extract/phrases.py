@@ -24,6 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from hoso.catalog import CCCD_PROVINCES
+from hoso.normalize.text import same_but_tone_placement
 from ocr.extract.anchors import fold
 from ocr.extract.lexicon import unambiguous
 from ocr.model import Word, union_bbox
@@ -33,7 +34,8 @@ xã; phường; thị trấn; huyện; quận; thị xã; thành phố; tỉnh; 
 """  # administrative prefixes: known only where an address part starts ("Huyền Trang" is a name)
 
 _PHRASES = """
-ủy ban nhân dân; ubnd; bộ; ban; phòng; cục; chi cục; trung tâm; văn phòng; bệnh viện; trường; khoa
+ủy ban nhân dân; ubnd; hội đồng nhân dân; hđnd; ban chỉ đạo
+bộ; ban; phòng; cục; chi cục; trung tâm; văn phòng; bệnh viện; trường; khoa
 thanh tra; đa khoa; trung học phổ thông; trung học cơ sở; tiểu học; mầm non; quy hoạch; kiến trúc
 trưởng phòng; phó trưởng phòng; trưởng khoa; phó trưởng khoa; giám đốc; phó giám đốc; chánh văn phòng
 trưởng ban; phó trưởng ban; chủ tịch; phó chủ tịch; hiệu trưởng; phó hiệu trưởng; chuyên viên
@@ -53,6 +55,10 @@ nông nghiệp và phát triển nông thôn; tài nguyên và môi trường; l
 giao thông vận tải; văn hóa, thể thao và du lịch; khoa học và công nghệ; thông tin và truyền thông
 ngoại vụ; du lịch; văn hóa và thể thao; nông nghiệp và môi trường; dân tộc và tôn giáo
 """
+
+_MINISTRIES = """
+quốc phòng; công an; ngoại giao; thông tin và truyền thông; giáo dục và đào tạo
+"""  # what a ministry is named for beyond the provincial departments (Bộ Nội vụ, Bộ Tài chính …)
 
 
 def _split(block: str) -> list[str]:
@@ -74,6 +80,7 @@ def _known_phrases() -> tuple[list[str], list[str]]:
     departments = _split(_DEPARTMENTS)  # "sở" alone folds like "số": only "Sở <department>" is known
     provinces = [name.lower() for name in CCCD_PROVINCES.values()]
     phrases = _split(_PHRASES) + departments + [f"sở {d}" for d in departments]
+    phrases += [f"bộ {d}" for d in departments + _split(_MINISTRIES)] + _split(_MINISTRIES)
     phrases += [f"tỉnh {p}" for p in provinces] + [f"thành phố {p}" for p in provinces]
     phrases += [f"ủy ban nhân dân {p}" for p in phrases if p.startswith(("tỉnh ", "thành phố "))]
     return phrases, provinces
@@ -96,8 +103,11 @@ def core(text: str) -> str:
 def same_case(canonical: str, read: str, at: int = 0) -> str:
     """The canonical spelling in the case pattern the paper used (TỈNH, Tỉnh, tỉnh).
 
-    `at`: where in `read` the canonical word starts, when OCR joined it to the word before.
+    `at`: where in `read` the canonical word starts, when OCR joined it to the word before. A word
+    spelt with the tone where older print puts it ("UỶ", "Hoà") is no misreading: it stays as read.
     """
+    if same_but_tone_placement(read[at:], canonical):
+        return read[at:]
     if read.isupper() and sum(c.isalpha() for c in read) > 1:  # "S%#" is one capital, not capitals
         return canonical.upper()
     if read[at : at + 1].isupper():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocr.extract import quyet_dinh
+from ocr.extract import quyet_dinh, van_ban
 from ocr.extract.decision_type import classify_decision
 from ocr.layout.classify import classify_page
 from ocr.layout.lines import group_lines
@@ -126,7 +126,7 @@ def test_dieu_1_with_a_comma_and_a_fax_honorific_still_name_the_officer():
 
 
 def test_so_ky_hieu_is_digits_then_letters():
-    from ocr.extract.quyet_dinh import settle_code
+    from ocr.extract.van_ban import settle_code
 
     assert settle_code("6B8/QĐ-STC") == "688/QĐ-STC"  # the số is Arabic digits
     assert settle_code("378/QĐ-S5TC") == "378/QĐ-STC"  # a speck between the ký hiệu's letters
@@ -148,13 +148,13 @@ def test_so_ky_hieu_is_digits_then_letters():
     ],
 )
 def test_ky_hieu_is_the_initials_of_the_agency(agency: str, ky_hieu: str):
-    from ocr.extract.quyet_dinh import ky_hieu_of
+    from ocr.extract.van_ban import ky_hieu_of
 
     assert ky_hieu_of(agency) == ky_hieu
 
 
 def test_a_damaged_ky_hieu_is_the_issuing_agencys():
-    from ocr.extract.quyet_dinh import settle_ky_hieu
+    from ocr.extract.van_ban import settle_ky_hieu
 
     header = ["UBND TỈNH LONG AN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"]
     assert settle_ky_hieu("671/QĐ-SGDBT", header, 0.35) == "671/QĐ-SGDĐT"
@@ -172,7 +172,7 @@ def test_a_speck_between_the_header_columns_does_not_join_them():
     texts = [("ỦY", 528, 599), ("BAN", 616, 723), ("NHÂN", 738, 888), ("DÂN", 906, 1016), ("ˆ", 1062, 1105),
              ("CỘNG", 1146, 1299), ("HÒA", 1314, 1431)]  # fmt: skip
     words = [Word(t, (x0, 130, x1, 177), 0.0 if t == "ˆ" else 0.95) for t, x0, x1 in texts]
-    segs = quyet_dinh._segments([Line(words, 1)], 2481)
+    segs = van_ban.segments([Line(words, 1)], 2481)
     assert [s.text for s in segs] == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA"]
 
 
@@ -219,7 +219,7 @@ def test_a_he_so_with_its_8_read_as_b_is_the_new_he_so():
 
 
 def test_an_agency_header_word_read_in_title_case_is_in_capitals_like_the_rest():
-    from ocr.extract.quyet_dinh import _in_capitals
+    from ocr.extract.van_ban import in_capitals as _in_capitals
 
     assert _in_capitals("Sở NỘI VỤ") == "SỞ NỘI VỤ"
     assert _in_capitals("Sở Nội vụ") == "Sở Nội vụ"  # a header typed in title case stays so

@@ -1,0 +1,166 @@
+"""A second recognizer for single text lines: PP-OCR's CTC line model, run on ONNX Runtime.
+
+Why: clerks write the số and the day into a decision's typed "Số: … /QĐ-UBND" and "ngày … tháng"
+lines by hand. Tesseract's print model reads them confidently wrong (86 as 68, 51 as 94, a day as
+"⁄‡§"); PP-OCR's recognizer, trained on handwriting and scene text too, reads them, but drops most
+Vietnamese tone marks, so it is a second opinion on digit slots, never the page's reader.
+
+The model is the one the `rapidocr` wheel ships (PP-OCRv6 small recognizer, ONNX, inside the
+wheel: nothing is fetched at run time). Only the recognizer runs, on a line crop hoso chose itself,
+and its CTC output is decoded here, so every character comes with its probability and with the
+runner-up classes a constrained reading ("a day is 01–31") can choose among.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+HEIGHT = 48  # the model's input height
+MODEL = "PP-OCRv6_rec_small.onnx"
+TOP_K = 4  # alternatives kept per character
+
+
+@dataclass(frozen=True, slots=True)
+class CharReading:
+    """One decoded character, its probability and the runner-up classes at its strongest frame."""
+
+    char: str
+    prob: float
+    alternatives: tuple[tuple[str, float], ...]  # (char, prob), best first, the char itself included
+    x: float  # centre of its frames, as a fraction of the crop's width
+
+
+@dataclass(frozen=True, slots=True)
+class LineReading:
+    """A line as the second recognizer reads it.
+
+    `digit_frames`: per CTC frame, the probabilities of blank and of 0–9 (columns 0–10), kept so a
+    slot can be read again constrained to digits (`digits_between`).
+    """
+
+    chars: tuple[CharReading, ...]
+    digit_frames: np.ndarray | None = None
+
+    @property
+    def text(self) -> str:
+        """The best reading."""
+        return "".join(c.char for c in self.chars)
+
+
+class LineReader(Protocol):
+    """Reads one line of text from a grayscale or BGR crop."""
+
+    def read_line(self, image: np.ndarray) -> LineReading:
+        """The line's characters with their probabilities."""
+        ...
+
+
+class PpOcrLineReader:
+    """PP-OCR's recognizer on ONNX Runtime, one thread (pages already run in parallel)."""
+
+    def __init__(self, model: Path) -> None:
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = 1
+        opts.inter_op_num_threads = 1
+        opts.log_severity_level = 3
+        self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+        meta = self._session.get_modelmeta().custom_metadata_map
+        self._classes = ["", *meta["character"].splitlines(), " "]  # CTC blank first, space last
+        self._input = self._session.get_inputs()[0].name
+        self._lock = threading.Lock()
+
+    def read_line(self, image: np.ndarray) -> LineReading:
+        """CTC greedy decoding with each character's probability and alternatives."""
+        if image.ndim == 2:
+            image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+        h, w = image.shape[:2]
+        if h == 0 or w == 0:
+            return LineReading(())
+        width = max(HEIGHT, int(np.ceil(HEIGHT * w / h)))
+        x = cv2.resize(image, (width, HEIGHT)).astype(np.float32).transpose(2, 0, 1) / 255.0
+        x = (x - 0.5) / 0.5
+        with self._lock:
+            probs = self._session.run(None, {self._input: x[None]})[0][0]
+        return _decode(probs, self._classes)
+
+
+def digits_between(reading: LineReading, x0: float, x1: float) -> tuple[CharReading, ...]:
+    """The frames between x0 and x1 (fractions of the line) decoded as digits only.
+
+    A handwritten "11" drawn as two peaks reads "MM" to a model that knows letters; told the slot
+    holds digits, the same frames give the digits they look most like, each with its probability
+    among the digits (so a frame the model saw no digit in stays unsure).
+    """
+    frames = reading.digit_frames
+    if frames is None or not len(frames):
+        return ()
+    n = len(frames)
+    a, b = max(0, int(x0 * n)), min(n, int(np.ceil(x1 * n)))
+    part = frames[a:b]
+    if not len(part):
+        return ()
+    norm = part / np.maximum(part.sum(axis=1, keepdims=True), 1e-9)
+    decoded = _decode(norm, ["", *"0123456789"])
+    return tuple(CharReading(c.char, c.prob, c.alternatives, (a + c.x * len(part)) / n)
+                 for c in decoded.chars)
+
+
+def _decode(probs: np.ndarray, classes: list[str]) -> LineReading:
+    """Collapse repeated frames, drop blanks; a character's probability is its strongest frame's."""
+    best = probs.argmax(axis=1)
+    out: list[CharReading] = []
+    n = len(best)
+    i = 0
+    while i < n:
+        cls = int(best[i])
+        j = i
+        while j + 1 < n and int(best[j + 1]) == cls:
+            j += 1
+        if cls != 0 and cls < len(classes):
+            frame = i + int(probs[i : j + 1, cls].argmax())
+            top = np.argsort(probs[frame])[::-1][:TOP_K]
+            alts = tuple((classes[int(k)], float(probs[frame, k])) for k in top if 0 < int(k) < len(classes))
+            out.append(CharReading(classes[cls], float(probs[frame, cls]), alts, (i + j + 1) / 2 / n))
+        i = j + 1
+    digit_cols = [0] + [classes.index(d) for d in "0123456789" if d in classes]
+    frames = probs[:, digit_cols] if len(digit_cols) == 11 else None
+    return LineReading(tuple(out), frames)
+
+
+def _model_path() -> Path | None:
+    try:
+        from importlib.resources import files
+
+        path = Path(str(files("rapidocr"))) / "models" / MODEL
+    except ModuleNotFoundError:
+        return None
+    return path if path.exists() else None
+
+
+@cache
+def line_reader() -> LineReader | None:
+    """The second recognizer of this process, or None (not installed, or HOSO_SECOND_READER=none)."""
+    if os.environ.get("HOSO_SECOND_READER", "ppocr") == "none":
+        return None
+    model = _model_path()
+    if model is None:
+        log.warning("second recognizer unavailable: %s not found in the rapidocr package", MODEL)
+        return None
+    try:
+        return PpOcrLineReader(model)
+    except Exception:  # noqa: BLE001 - a broken runtime must not stop reading with Tesseract
+        log.warning("second recognizer unavailable", exc_info=True)
+        return None
