@@ -229,8 +229,6 @@ def make_decision(rng: random.Random, o: Officer, loai: str, number_hint: int) -
     truth |= {"so_ky_hieu": so, "co_quan_ban_hanh": agency, "dia_danh": prov,
               "ngay_ban_hanh": fmt.iso(ngay), "trich_yeu": trich, "loai_quyet_dinh": loai,
               "nguoi_ky": signer, "chuc_vu_nguoi_ky": " ".join(sign)}  # fmt: skip
-    if parent:  # CONTRACT.md: the agency line alone, or the parent line and it joined by one space
-        truth["co_quan_chu_quan"] = parent
     nhan = ["Như Điều 3;", "Sở Nội vụ (b/c);" if not by_province else "Bộ Nội vụ (b/c);",
             f"Lưu: VT, {rng.choice(('TCCB', 'TCBC', 'CCVC'))}."]  # fmt: skip
     return Decision(loai, so, parent, agency, prov, ngay, trich, authority, can_cu + [xet], arts,

@@ -157,6 +157,5 @@ def extract_fields(pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedFi
         fields.update(_details(block, start, end))
         if kind in SALARY_TYPES:
             fields.update(_salary(block, start, end))
-    last_lines, last_width = pages[-1]
-    fields.update(van_ban.signer_fields(DOC, last_lines, last_width))
+    fields.update(van_ban.signer_of(DOC, pages))
     return settle_ngach(fields)

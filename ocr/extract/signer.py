@@ -20,9 +20,13 @@ def is_name_word(text: str) -> bool:
 SPECK_CONF = 0.3  # a lone lower-case letter read below this inside a name is a speck of the ring
 
 
+NAME_INITIALS = "HY"  # one-letter syllables of Ê Đê and Jrai names ("H Ngơm Byă", "Y Moan Ênuôl")
+
+
 def _is_speck(w: Word) -> bool:
+    """A lone letter read unsurely inside a name: no Vietnamese syllable is one letter but H and Y."""
     t = trim_marks(w.text)
-    return w.conf < SPECK_CONF and len(t) == 1 and t.islower()
+    return w.conf < SPECK_CONF and len(t) == 1 and t not in NAME_INITIALS
 
 
 def _name_tail(w: Word) -> Word | None:

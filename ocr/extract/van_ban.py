@@ -203,7 +203,8 @@ def settled_header(words: list[Word]) -> str:
 
 
 # ------------------------------------------------------------------------------------------ zones
-def _is_caps(text: str) -> bool:
+def is_caps(text: str) -> bool:
+    """Printed in capitals (a title, an agency line); a stray lower-case misreading is forgiven."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
@@ -263,7 +264,7 @@ def header_zones(lines: list[Line], width: int) -> Zones:
             continue
         l_words = [w for w in words if (w.bbox[0] + w.bbox[2]) / 2 < boundary]
         r_words = [w for w in words if (w.bbox[0] + w.bbox[2]) / 2 >= boundary]
-        if i > 0 and (t := title_of(ln.text)) is not None and _is_caps(ln.text):
+        if i > 0 and (t := title_of(ln.text)) is not None and is_caps(ln.text):
             title, title_kind = i, t
             break
         if fold(ln.text).startswith(_BODY_STARTS):
@@ -281,7 +282,7 @@ def header_zones(lines: list[Line], width: int) -> Zones:
     so = left[so_at][1] if so_at is not None else None
     date = right[date_at][1] if date_at is not None else None
     above = left[:so_at] if so_at is not None else left[:3]
-    agency = [s for _, s in above if sum(c.isupper() for c in s.text) >= 3]
+    agency = [s for _, s in above if sum(c.isupper() for c in s.text) >= 3 and is_caps(s.text)]
     last = max(left[so_at][0] if so_at is not None else -1, right[date_at][0] if date_at is not None else -1)
     body = (title + 1) if title is not None else last + 1
     return Zones(agency, so, date, title, title_kind, body)
@@ -343,7 +344,7 @@ def trich_yeu(lines: list[Line], z: Zones, width: int) -> list[Line]:
             break
         if ln.bbox[2] - ln.bbox[0] > 0.85 * full:  # as wide as the text block: the body has begun
             break
-        if out and _is_caps(ln.text):  # the authority line of a decision ("CHỦ TỊCH ỦY BAN …")
+        if out and is_caps(ln.text):  # the authority line of a decision ("CHỦ TỊCH ỦY BAN …")
             break
         out.append(ln)
     return out
@@ -369,8 +370,12 @@ def _is_title_line(seg: Line) -> bool:
     return sum(w.conf for w in seg.words) / len(seg.words) >= 0.6
 
 
-def signer_fields(doc: str, lines: list[Line], width: int) -> dict[str, ExtractedField]:
-    """Signer's name under the signature (right column, last page); titles go to chuc_vu."""
+def signer_fields(doc: str, lines: list[Line], width: int, *,
+                  titled: bool = False) -> dict[str, ExtractedField]:
+    """Signer's name under the signature (right column, last page); titles go to chuc_vu.
+
+    `titled`: only under a signer's title line ("KT. CHỦ TỊCH"), for a page before the last.
+    """
     segs = segments(lines, width)
     out: dict[str, ExtractedField] = {}
     noi_nhan = next((i for i, s in enumerate(segs) if fold(s.text).startswith(("noi nhan", "noi gui"))), None)
@@ -385,6 +390,8 @@ def signer_fields(doc: str, lines: list[Line], width: int) -> dict[str, Extracte
         tstart = next((i for i, s in enumerate(right)
                        if any(t in fold(s.text) for t in _SIGN_TITLES[4:])
                        and s.text.upper() == s.text), None)
+    if titled and tstart is None:
+        return out
     titles: list[Line] = []
     # No title recognised (a seal's ring over "GIÁM ĐỐC"): the name is still the last name line.
     for s in right[tstart or 0 :]:
@@ -402,16 +409,25 @@ def signer_fields(doc: str, lines: list[Line], width: int) -> dict[str, Extracte
     return out
 
 
+def signer_of(doc: str, pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedField]:
+    """The signature block of the last page that has one (a receipt slip or an appendix may follow)."""
+    found: dict[str, ExtractedField] = {}
+    for k, (lines, width) in enumerate(reversed(pages)):
+        found = signer_fields(doc, lines, width, titled=k > 0)
+        if "nguoi_ky" in found:
+            return found
+    return found
+
+
 def extract_fields(doc: str, pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedField]:
     """The header fields of any Nghị định 30 document, and a khac document's loai_van_ban."""
     fields, z = header_fields(doc, pages[0][0], pages[0][1])
     if z.so is None and z.date is None and z.title is None:
-        titled = next((t for ln in pages[0][0][:6] if _is_caps(ln.text) and (t := title_of(ln.text))), None)
+        titled = next((t for ln in pages[0][0][:6] if is_caps(ln.text) and (t := title_of(ln.text))), None)
         if doc == "khac" and titled is not None:
             fields["loai_van_ban"] = _loai_field(titled.loai, pages[0][0][0], 0.7)
         return {k: f for k, f in fields.items() if k == "loai_van_ban"}
-    last_lines, last_width = pages[-1]
-    fields.update(signer_fields(doc, last_lines, last_width))
+    fields.update(signer_of(doc, pages))
     if doc == "khac":
         code = fields["so_ky_hieu"].value if "so_ky_hieu" in fields else None
         anchor = pages[0][0][z.title] if z.title is not None else (z.so or pages[0][0][0])

@@ -8,6 +8,7 @@ from functools import cache
 
 from ocr.extract.anchors import KeyedLine, find_in_line, fold
 from ocr.extract.forms import LAYOUT_LABELS
+from ocr.extract.van_ban import is_caps, title_of
 from ocr.layout.lines import Line, is_leader
 
 _SYLL_SECTIONS = (
@@ -98,6 +99,11 @@ def _syll_layout(texts: list[str]) -> str | None:
     return None
 
 
+def _runs_on_as_decision(line: Line) -> bool:
+    kind = title_of(line.text) if is_caps(line.text) else None
+    return kind is not None and kind.loai == "quyet_dinh"
+
+
 def classify_page(lines: list[Line], height: int) -> PageKind:
     """Title, header and label evidence, strongest first."""
     content = [ln for ln in lines if any(c.isalnum() for w in ln.words for c in w.text)]
@@ -109,7 +115,9 @@ def classify_page(lines: list[Line], height: int) -> PageKind:
     if _has(top, ("so yeu ly lich",)):
         layout = _syll_layout(top) or _best_label_layout(content)[0] or "tt06_2023"
         return PageKind("so_yeu_ly_lich", True, layout)
-    title_qd = any(t.strip(" :.") == "quyet dinh" for t in top)
+    # "QUYẾT ĐỊNH" alone, or a 1990s title that runs on ("QUYẾT ĐỊNH CỦA UỶ BAN NHÂN DÂN TỈNH")
+    title_qd = any(t.strip(" :.") == "quyet dinh" or _runs_on_as_decision(ln)
+                   for ln, t in zip(content, texts, strict=True) if ln.top < 0.4 * height)
     so_line = any(re.match(r"^so\s*[:;]", t) or " so:" in t for t in top)
     if title_qd and (so_line or quoc_hieu):
         return PageKind("quyet_dinh", True, "quyet_dinh")

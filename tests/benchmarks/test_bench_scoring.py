@@ -237,3 +237,13 @@ def test_project_fold_is_used_when_present() -> None:
     assert fold_fn("address", "Xã Tân Phú, Huyện Đức Hòa", "que_quan") == fold_fn(
         "address", "tân phú, đức hòa", "que_quan"
     )
+
+
+def test_the_agency_with_its_parent_line_joined_is_right_as_the_contract_allows() -> None:
+    core = {("quyet_dinh", "co_quan_ban_hanh"): "text"}
+    tdoc = {"type": "quyet_dinh", "pages": [1], "fields": {"co_quan_ban_hanh": "SỞ NỘI VỤ"}}
+    for got, ok in (("SỞ NỘI VỤ", True), ("UBND TỈNH LONG AN SỞ NỘI VỤ", True), ("UBND TỈNH LONG AN", False),
+                    ("UBND TỈNH LONG AN SỞ NỘI VỤ X", False), ("Phòng SỞ NỘI VỤ", False)):
+        odoc = {"type": "quyet_dinh", "pages": [1], "fields": {"co_quan_ban_hanh": field(got)}}
+        results, spurious = sc.score_document(("d.pdf", "clean"), tdoc, odoc, core, fold)
+        assert [r.ok for r in results] == [ok] and spurious == 0

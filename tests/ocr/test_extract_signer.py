@@ -35,3 +35,15 @@ def test_a_speck_inside_the_name_and_junk_glued_before_it_are_no_part_of_it():
     glued = [Word("ZY;-Đương", (0, 0, 30, 20), 0.1), Word("Xuân", (40, 0, 80, 20), 0.94),
              Word("Nhung", (90, 0, 130, 20), 0.94)]  # fmt: skip
     assert [w.text for w in name_run(glued)] == ["Đương", "Xuân", "Nhung"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        (["Đặng", "F", "Văn", "Minh"], ["Đặng", "Văn", "Minh"]),  # a capital speck: no syllable is "F"
+        (["H", "Ngơm", "Byă"], ["H", "Ngơm", "Byă"]),  # an Ê Đê name keeps its one-letter syllable
+    ],
+)
+def test_a_lone_unsure_letter_is_a_speck_unless_it_is_a_name_initial(texts: list[str], name: list[str]):
+    words = [Word(t, (40 * i, 0, 40 * i + 30, 20), 0.0 if len(t) == 1 else 0.9) for i, t in enumerate(texts)]
+    assert [w.text for w in name_run(words)] == name

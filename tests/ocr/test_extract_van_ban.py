@@ -105,3 +105,31 @@ def test_the_signature_page_of_a_chi_thi_stays_in_it():
     assert kinds[1][1].type == "quyet_dinh" and not kinds[1][1].starts  # "Nơi nhận": an NĐ 30 page
     docs = split_documents(kinds)
     assert [(d.type, d.pages) for d in docs] == [("khac", [1, 2])]
+
+
+def test_a_receipt_slip_after_the_signature_does_not_hide_the_signer():
+    receipt = lines_from_text(["Quyết định đã giao trực tiếp cho người đại diện", "NGƯỜI NHẬN QUYẾT ĐỊNH",
+                               "(Ký, ghi rõ họ và tên)"], page=2, column_x={1: 1300, 2: 1450})
+    fields = van_ban.extract_fields("khac", [(_doc(CHI_THI + SIGNATURE), 2480), (receipt, 2480)])
+    assert fields["nguoi_ky"].value == "Trần Hoàng Tuấn"
+    # a page before the last gives a name only under a signer's title, never from body text
+    plain = lines_from_text(["Tổ trưởng   Nguyễn Văn An"], column_x={0: 300})
+    assert "nguoi_ky" not in van_ban.signer_of("khac", [(plain, 2480), (receipt, 2480)])
+
+
+def test_a_1990s_decision_title_that_runs_on_is_still_a_decision_and_junk_is_no_agency():
+    rows = [
+        "UỶ BAN NHÂN DÂN   CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH CAO BẰNG   Độc lập - Tự do - Hạnh phúc",
+        "GIẾT 0L in Chị.9",  # a typewriter's smudge between the agency and the số
+        "Số: 157 /QĐ-NĐ-UB   Cao Bằng, ngày 22 tháng 2 năm 1999",
+        "QUYẾT ĐỊNH CỦA UỶ BAN NHÂN DÂN TỈNH",
+        "Về việc giao quyền sử dụng đất ở dân cư",
+        "- Căn cứ Luật đất đai ngày 24/7/1993;",
+    ]
+    lines = lines_from_text(rows, column_x={0: 300, 1: 300, 2: 500, 3: 300, 4: 700, 5: 700})
+    assert classify_page(lines, 3508).type == "quyet_dinh"
+    fields = van_ban.extract_fields("quyet_dinh", [(lines, 2480)])
+    assert fields["co_quan_ban_hanh"].value == "UỶ BAN NHÂN DÂN TỈNH CAO BẰNG"
+    assert fields["so_ky_hieu"].value == "157/QĐ-NĐ-UB"
+    assert fields["ngay_ban_hanh"].value == "1999-02-22"
