@@ -30,7 +30,8 @@ import numpy as np
 
 from ocr.engine.line_reader import CharReading, LineReader, LineReading
 from ocr.extract.anchors import fold
-from ocr.layout.lines import Line, group_lines, split_columns
+from ocr.extract.van_ban import header_zones
+from ocr.layout.lines import Line, group_lines
 from ocr.model import BBox, Word
 
 HEADER_ZONE = 0.4  # the header block stands in the top part of the first page
@@ -107,12 +108,8 @@ VALID: dict[str, Callable[[str], bool]] = {
 }
 
 
-def _inked(chars: tuple[CharReading, ...]) -> tuple[CharReading, ...]:
-    return tuple(c for c in chars if c.char.strip())
-
-
 def _second_slot(chars: tuple[CharReading, ...], slot: str) -> SlotValue | None:
-    """The second engine's digits of one slot, constrained to the slot's range."""
+    """The second engine's digits of one slot (its spaces left out), constrained to the slot's range."""
     chars = tuple(c for c in chars if c.char.strip())
     if not chars:
         return None
@@ -124,26 +121,14 @@ def _second_slot(chars: tuple[CharReading, ...], slot: str) -> SlotValue | None:
 
 
 # ---------------------------------------------------------------------------- the header's segments
-_SO = re.compile(r"^s[o0]\s*[:;.]")  # "Số:" folded; the ký hiệu's "/" must follow on the segment
-_DATE = re.compile(r"ng\S{0,2}y|th\S{0,1}ng")
-
-
 def header_segments(words: list[Word], width: int, height: int) -> tuple[Line | None, Line | None]:
-    """The "Số: …/…" segment and the "<place>, ngày … tháng … năm …" segment of the header block."""
-    so = date = None
-    for line in group_lines([w for w in words if w.bbox[1] < HEADER_ZONE * height]):
-        segs = split_columns(line, gap=int(0.05 * width))
-        for k, seg in enumerate(segs):
-            key = fold(seg.text)
-            if _SO.match(key) and "/" not in seg.text and k + 1 < len(segs) and "/" in segs[k + 1].text:
-                seg = Line(seg.words + segs[k + 1].words, seg.page)  # a blank slot wider than a column gap
-            if so is None and _SO.match(key) and "/" in seg.text and seg.bbox[0] < 0.5 * width:
-                so = seg
-            elif date is None and _DATE.search(key) and re.search(r"n\S{0,2}m\s*\d", key):
-                date = seg
-        if so is not None and date is not None:
-            break
-    return so, date
+    """The "Số: …/…" line and the "<place>, ngày … tháng … năm …" line of the header block.
+
+    Found as the extraction finds them (`van_ban.header_zones`: the header's columns cut where the
+    national motto starts), over the words of the top of the page.
+    """
+    zones = header_zones(group_lines([w for w in words if w.bbox[1] < HEADER_ZONE * height]), width)
+    return zones.so, zones.date
 
 
 def _crop(image: np.ndarray, box: BBox) -> tuple[np.ndarray, int]:
@@ -272,7 +257,7 @@ def _reread_date(seg: Line, images: list[np.ndarray], reader: LineReader) -> lis
         raw = re.sub(r"[\s.,]", "", text[m.start(i + 1) : m.end(i + 1)])
         words = seg.word_range(m.start(i + 1), m.end(i + 1))
         tess = SlotValue(raw, min(w.conf for w in words)) if raw and words else None
-        seconds = [(_second_slot(_inked(rd.chars[r.start(i) : r.end(i)]), slot), k)
+        seconds = [(_second_slot(rd.chars[r.start(i) : r.end(i)], slot), k)
                    for k, (rd, _, _, r) in enumerate(readings)]
         second, which = _best(seconds)
         rd, left, crop_w, r = readings[max(which, 0)]
@@ -285,12 +270,10 @@ def _reread_date(seg: Line, images: list[np.ndarray], reader: LineReader) -> lis
     if not changed:
         return None
     place = text[: m.end(1)].rstrip()
-    place_words = seg.word_range(0, len(place)) if place else []
-    kept = [Word(w.text, w.bbox, w.conf) for w in place_words[:-1]]
-    if place_words:  # the last place word may be glued to "ngày" ("Ngãi,ngày")
-        last = place_words[-1]
-        tail = place[seg.starts[seg.words.index(last)] :] if last in seg.words else last.text
-        kept.append(Word(tail, last.bbox, last.conf))
+    kept = seg.word_range(0, len(place)) if place else []
+    if kept:  # the last place word may be glued to "ngày" ("Ngãi,ngày")
+        last = kept[-1]
+        kept[-1] = Word(place[seg.starts[seg.words.index(last)] :], last.bbox, last.conf)
     y0, y1 = seg.bbox[1], seg.bbox[3]
     labels = ("ngày", "tháng", "năm")
     out = kept

@@ -43,14 +43,9 @@ class CharReading:
 
 @dataclass(frozen=True, slots=True)
 class LineReading:
-    """A line as the second recognizer reads it.
-
-    `digit_frames`: per CTC frame, the probabilities of blank and of 0–9 (columns 0–10), kept so a
-    slot can be read again constrained to digits (`digits_between`).
-    """
+    """A line as the second recognizer reads it."""
 
     chars: tuple[CharReading, ...]
-    digit_frames: np.ndarray | None = None
 
     @property
     def text(self) -> str:
@@ -97,27 +92,6 @@ class PpOcrLineReader:
         return _decode(probs, self._classes)
 
 
-def digits_between(reading: LineReading, x0: float, x1: float) -> tuple[CharReading, ...]:
-    """The frames between x0 and x1 (fractions of the line) decoded as digits only.
-
-    A handwritten "11" drawn as two peaks reads "MM" to a model that knows letters; told the slot
-    holds digits, the same frames give the digits they look most like, each with its probability
-    among the digits (so a frame the model saw no digit in stays unsure).
-    """
-    frames = reading.digit_frames
-    if frames is None or not len(frames):
-        return ()
-    n = len(frames)
-    a, b = max(0, int(x0 * n)), min(n, int(np.ceil(x1 * n)))
-    part = frames[a:b]
-    if not len(part):
-        return ()
-    norm = part / np.maximum(part.sum(axis=1, keepdims=True), 1e-9)
-    decoded = _decode(norm, ["", *"0123456789"])
-    return tuple(CharReading(c.char, c.prob, c.alternatives, (a + c.x * len(part)) / n)
-                 for c in decoded.chars)
-
-
 def _decode(probs: np.ndarray, classes: list[str]) -> LineReading:
     """Collapse repeated frames, drop blanks; a character's probability is its strongest frame's."""
     best = probs.argmax(axis=1)
@@ -135,9 +109,7 @@ def _decode(probs: np.ndarray, classes: list[str]) -> LineReading:
             alts = tuple((classes[int(k)], float(probs[frame, k])) for k in top if 0 < int(k) < len(classes))
             out.append(CharReading(classes[cls], float(probs[frame, cls]), alts, (i + j + 1) / 2 / n))
         i = j + 1
-    digit_cols = [0] + [classes.index(d) for d in "0123456789" if d in classes]
-    frames = probs[:, digit_cols] if len(digit_cols) == 11 else None
-    return LineReading(tuple(out), frames)
+    return LineReading(tuple(out))
 
 
 def _model_path() -> Path | None:

@@ -57,7 +57,7 @@ ngoại vụ; du lịch; văn hóa và thể thao; nông nghiệp và môi trư�
 """
 
 _MINISTRIES = """
-quốc phòng; công an; ngoại giao; thông tin và truyền thông; giáo dục và đào tạo
+quốc phòng; công an; ngoại giao
 """  # what a ministry is named for beyond the provincial departments (Bộ Nội vụ, Bộ Tài chính …)
 
 

@@ -140,8 +140,10 @@ def _details(block: TextBlock, start: int, end: int) -> dict[str, ExtractedField
 
 def extract_fields(pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedField]:
     """All fields of one decision; `pages` = (lines, page width) in page order."""
-    fields, zones = van_ban.header_fields(DOC, pages[0][0], pages[0][1])
-    subject = trich_yeu_lines(pages[0][0], zones, pages[0][1])
+    lines, width = pages[0]
+    zones = van_ban.header_zones(lines, width)
+    fields = van_ban.header_fields(DOC, lines, zones, width)
+    subject = trich_yeu_lines(lines, zones, width)
     # the body without specks: "(mã số ˆ V.08.05.13)" is "(mã số V.08.05.13)"
     block = TextBlock([Line(kept, ln.page) for lines, _ in pages for ln in lines
                        if (kept := [w for w in ln.words if not is_speck(w)])])  # fmt: skip

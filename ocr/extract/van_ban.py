@@ -66,7 +66,8 @@ KINDS_BY_ABBR = {t.abbr.upper(): t.loai for t in TITLES if t.abbr}
 _MOTTO = ("cong hoa xa hoi", "doc lap", "dang cong san")
 _SIGN_TITLES = ("kt.", "tm.", "tl.", "tuq.", "q.", "giam doc", "chu tich", "truong", "pho ")
 _BODY_STARTS = ("can cu", "kinh gui", "dieu 1", "thuc hien")
-_DATE_LINE = re.compile(r"ng[a-z]y\s*.{0,12}th\S{0,2}ng|ng[a-z]y.*n[a-z]m\s*\d")  # folded
+# folded; "ngày" or "tháng" may be damaged ("ngàW/{ tháng 5 năm 2021") where the year still stands
+_DATE_LINE = re.compile(r"(?:ng\S{0,2}y|th\S{0,2}ng).*n\S{0,2}m\s*\d")
 _CODE = re.compile(r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐÐ]")  # "1412/QĐ-UBND", "12/2024/NQ-…", "299/UBND-…"
 
 
@@ -222,7 +223,7 @@ def title_of(text: str) -> Title | None:
 
 @dataclass(frozen=True, slots=True)
 class Zones:
-    """Where a document's first page puts its header parts (indices into the page's lines)."""
+    """Where a document's first page puts its header parts (`title`, `body`: indices into its lines)."""
 
     agency: list[Line]
     so: Line | None
@@ -282,15 +283,14 @@ def header_zones(lines: list[Line], width: int) -> Zones:
     so = left[so_at][1] if so_at is not None else None
     date = right[date_at][1] if date_at is not None else None
     above = left[:so_at] if so_at is not None else left[:3]
-    agency = [s for _, s in above if sum(c.isupper() for c in s.text) >= 3 and is_caps(s.text)]
+    agency = [s for _, s in above if is_caps(s.text)]
     last = max(left[so_at][0] if so_at is not None else -1, right[date_at][0] if date_at is not None else -1)
     body = (title + 1) if title is not None else last + 1
     return Zones(agency, so, date, title, title_kind, body)
 
 
-def header_fields(doc: str, lines: list[Line], width: int) -> tuple[dict[str, ExtractedField], Zones]:
+def header_fields(doc: str, lines: list[Line], z: Zones, width: int) -> dict[str, ExtractedField]:
     """Agency, số ký hiệu, place and date, title and trích yếu of a document's first page."""
-    z = header_zones(lines, width)
     out: dict[str, ExtractedField] = {}
     if z.so is not None:
         text = z.so.text
@@ -320,7 +320,7 @@ def header_fields(doc: str, lines: list[Line], width: int) -> tuple[dict[str, Ex
     subject = trich_yeu(lines, z, width)
     if subject and (f := seg_field(doc, "trich_yeu", subject)) is not None:
         out["trich_yeu"] = f
-    return out, z
+    return out
 
 
 def trich_yeu(lines: list[Line], z: Zones, width: int) -> list[Line]:
@@ -421,12 +421,14 @@ def signer_of(doc: str, pages: list[tuple[list[Line], int]]) -> dict[str, Extrac
 
 def extract_fields(doc: str, pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedField]:
     """The header fields of any Nghị định 30 document, and a khac document's loai_van_ban."""
-    fields, z = header_fields(doc, pages[0][0], pages[0][1])
-    if z.so is None and z.date is None and z.title is None:
-        titled = next((t for ln in pages[0][0][:6] if is_caps(ln.text) and (t := title_of(ln.text))), None)
-        if doc == "khac" and titled is not None:
-            fields["loai_van_ban"] = _loai_field(titled.loai, pages[0][0][0], 0.7)
-        return {k: f for k, f in fields.items() if k == "loai_van_ban"}
+    lines, width = pages[0]
+    z = header_zones(lines, width)
+    if z.so is None and z.date is None and z.title is None:  # no header: a personal paper at most
+        titled = next((t for ln in lines[:6] if is_caps(ln.text) and (t := title_of(ln.text))), None)
+        if doc != "khac" or titled is None:
+            return {}
+        return {"loai_van_ban": _loai_field(titled.loai, lines[0], 0.7)}
+    fields = header_fields(doc, lines, z, width)
     fields.update(signer_of(doc, pages))
     if doc == "khac":
         code = fields["so_ky_hieu"].value if "so_ky_hieu" in fields else None
