@@ -83,10 +83,15 @@ def _body(rng: random.Random, o: Officer, loai: str, when: date) -> tuple[str, l
         new = max(2, min(o.bac, top))
         old_hs, new_hs = catalog.he_so_for(o.ma_ngach, new - 1), catalog.he_so_for(o.ma_ngach, new)
         assert old_hs and new_hs
-        art = (f"Nâng bậc lương thường xuyên đối với {person}, từ bậc {new - 1}, hệ số "
-               f"{fmt.comma(old_hs)} lên bậc {new}, hệ số {fmt.comma(new_hs)} "
-               f"{'chức danh nghề nghiệp' if vc else 'ngạch'} {o.ngach} (mã số {o.ma_ngach}) "
-               f"kể từ {_when(rng, when)}.")  # fmt: skip
+        kind = "chức danh nghề nghiệp" if vc else "ngạch"
+        if rng.random() < 0.5:
+            art = (f"Nâng bậc lương thường xuyên đối với {person}, từ bậc {new - 1}, hệ số "
+                   f"{fmt.comma(old_hs)} lên bậc {new}, hệ số {fmt.comma(new_hs)} "
+                   f"{kind} {o.ngach} (mã số {o.ma_ngach}) kể từ {_when(rng, when)}.")  # fmt: skip
+        else:  # Thông tư 03/2021 shape: the ngạch first, bậc as "n/of", the date leading the grant
+            art = (f"Nâng bậc lương thường xuyên đối với {person}. {kind.capitalize()}: {o.ngach}, "
+                   f"mã số {o.ma_ngach}. Kể từ {_when(rng, when)}, được nâng từ bậc {new - 1}/{top}, "
+                   f"hệ số {fmt.comma(old_hs)} lên bậc {new}/{top}, hệ số {fmt.comma(new_hs)}.")
         t |= _salary_truth(o.ma_ngach, new, new_hs, when)
         return (f"Về việc nâng bậc lương thường xuyên đối với {who}", [art,
                 f"{later} {fmt.paper_date(when, 'dd/mm/yyyy')}."], t)  # fmt: skip
@@ -96,10 +101,19 @@ def _body(rng: random.Random, o: Officer, loai: str, when: date) -> tuple[str, l
         sal = _salary_text(o.ma_ngach, 1, hs, vc)
         if loai == "tuyen_dung":
             named = person.split(f", {title_at(o)}")[0]
-            art = (f"Tuyển dụng {named}, trình độ {o.trinh_do_chuyen_mon}, vào làm "
-                   f"{who} tại {o.unit}, xếp lương {sal} kể từ {_when(rng, when)}.")
-            return f"Về việc tuyển dụng {who}", [art, f"{title} {o.ho_ten} thực hiện chế độ "
-                    "tập sự 12 tháng theo quy định."], t  # fmt: skip
+            if rng.random() < 0.5:
+                art = (f"Tuyển dụng {named}, trình độ {o.trinh_do_chuyen_mon}, vào làm "
+                       f"{who} tại {o.unit}, xếp lương {sal} kể từ {_when(rng, when)}.")
+                return f"Về việc tuyển dụng {who}", [art, f"{title} {o.ho_ten} thực hiện chế độ "
+                        "tập sự 12 tháng theo quy định."], t  # fmt: skip
+            # Nghị định 138/2020 shape: recruitment in Điều 1, the pay in Điều 2
+            kind = "chức danh nghề nghiệp" if vc else "ngạch"
+            art = (f"Tuyển dụng {named}, trình độ {o.trinh_do_chuyen_mon}, vào làm {who} tại "
+                   f"{o.unit} kể từ {_when(rng, when)}.")
+            pay = (f"{title} {o.ho_ten} được xếp {kind} {catalog.ngach_name(o.ma_ngach)}, mã {kind} "
+                   f"{o.ma_ngach}, bậc 1, hệ số {fmt.comma(hs)} kể từ {_when(rng, when)}; thực hiện "
+                   "chế độ tập sự 12 tháng theo quy định.")
+            return f"Về việc tuyển dụng và xếp lương {who}", [art, pay], t
         art = (f"Bổ nhiệm {person} vào {sal.replace(', bậc', ' và xếp lương bậc', 1)} "
                f"kể từ {_when(rng, when)}.")
         kind = "chức danh nghề nghiệp" if vc else "ngạch"
@@ -147,6 +161,12 @@ def _body(rng: random.Random, o: Officer, loai: str, when: date) -> tuple[str, l
     t["ngay_hieu_luc"] = fmt.iso(when)
     art = (f"Cho {person}, được nghỉ hưu để hưởng chế độ bảo hiểm xã hội kể từ "
            f"{_when(rng, when)}.")
+    if rng.random() < 0.5:  # the pay held, stated as it is on leaving
+        kind = "chức danh nghề nghiệp" if vc else "ngạch"
+        art += (f" Mức lương hiện hưởng: {kind} {o.ngach}, mã số {o.ma_ngach}, bậc {o.bac}, "
+                f"hệ số {fmt.comma(o.he_so)}.")
+        t |= {k: v for k, v in _salary_truth(o.ma_ngach, o.bac, o.he_so, when).items()
+              if k != "ngay_huong_luong"}  # fmt: skip
     return "Về việc nghỉ hưu để hưởng chế độ bảo hiểm xã hội", [art, f"{title} {o.ho_ten} "
             "được hưởng các chế độ theo quy định của pháp luật."], t  # fmt: skip
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-# Order matters: the more specific phrase wins ("bổ nhiệm lại" before "bổ nhiệm").
+# Order matters: the more specific phrase wins ("bổ nhiệm lại" before "bổ nhiệm"); a kind may
+# come back lower with a weaker phrase.
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("nang_luong_truoc_han", ("truoc thoi han",)),
     ("phu_cap_vuot_khung", ("vuot khung",)),
@@ -13,9 +14,10 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("nang_ngach", ("nang ngach",)),
     ("bo_nhiem_ngach", (
         "bo nhiem vao ngach", "bo nhiem ngach", "bo nhiem chuc danh nghe nghiep",
-        "bo nhiem vao chuc danh nghe nghiep", "xep luong", "het thoi gian tap su",
+        "bo nhiem vao chuc danh nghe nghiep", "het thoi gian tap su",
     )),
-    ("tuyen_dung", ("tuyen dung", "tiep nhan")),
+    ("tuyen_dung", ("tuyen dung", "tiep nhan")),  # "tuyển dụng và xếp lương" is a recruitment
+    ("bo_nhiem_ngach", ("xep luong",)),
     ("dieu_dong", ("dieu dong",)),
     ("luan_chuyen", ("luan chuyen",)),
     ("biet_phai", ("biet phai",)),

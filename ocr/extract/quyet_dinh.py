@@ -10,6 +10,8 @@ from ocr.extract.anchors import fold
 from ocr.extract.decision_type import SALARY_TYPES, classify_decision
 from ocr.extract.lexicon import is_name_syllable, is_surname
 from ocr.extract.ngach import settle_ngach
+from ocr.extract.salary_terms import DATE as _DATE
+from ocr.extract.salary_terms import salary_terms
 from ocr.extract.van_ban import is_speck, make_field
 from ocr.extract.van_ban import trich_yeu as trich_yeu_lines
 from ocr.layout.lines import Line
@@ -17,8 +19,7 @@ from ocr.layout.textblock import TextBlock
 from ocr.model import union_bbox
 
 DOC = "quyet_dinh"
-_DATE = r"(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{1,2}\s*thang\s*\d{1,2}\s*,?\s*nam\s*\d{4})"
-_NUM = r"(\d{1,2}\s*[,.]\s*(?=[\db§]{0,1}\d)[\db§]{1,2})"  # "3,B6": a fax's 8 read as B
+_NOI_NHAN = re.compile(r"\bnoi\s*nhan\b")
 
 
 def _field(key: str, raw: str, page: int, words_box: tuple[int, int, int, int], conf: float,
@@ -96,17 +97,6 @@ def _first_or_last(key: str, pat: str, text: str, start: int, end: int, block: T
     return _span_field(key, block, start + m.start(1), start + m.end(1))
 
 
-_NGACH = (r"(?:ngach|chuc danh nghe nghiep)\s+((?:(?!ngach|chuc danh)[^;:]){3,80}?)"
-          r"\s*[(,]?\s*ma\s*(?:so|ngach)\b")  # OCR may drop the "("
-_SALARY = {  # key: (pattern, take the last match = the NEW value)
-    "bac_luong": (r"bac\s*(?:luong\s*)?:?\s*(\d{1,2})\b", True),
-    "he_so_luong": (r"he\s*so\s*(?:luong\s*)?:?\s*" + _NUM, True),
-    "ma_ngach": (r"ma\s*(?:so|ngach)\s*[:;]?\s*"  # "V,07.05.14": a comma for the dot after V
-                 r"(v?\s*[.,]?\s*\d{2}[a-z]?\s*[.,]\s*\d{2,3}(?:\s*[.,]\s*\d{2})?)", True),
-    "ngach": (_NGACH, True),
-    # "kể từ ngày …"; OCR may garble "kể" ("lvể"), and "từ ngày" inside Điều 1 says it alone
-    "ngay_huong_luong": (r"(?:ke\s*tu\s*(?:ngay\s*)?|\btu\s*ngay\s*)" + _DATE, False),
-}
 _DETAILS = {  # non-core facts most decisions state in Điều 1
     "ngay_sinh": r"sinh\s*ngay\s*:?\s*" + _DATE,
     "chuc_vu_moi": r"giu\s*(?:chuc\s*vu|chuc\s*danh)\s+(.{3,80}?)\s*(?:[.;]\s|[.;]?$|, ke tu|\s+ke tu)",
@@ -114,12 +104,13 @@ _DETAILS = {  # non-core facts most decisions state in Điều 1
 }
 
 
-def _salary(block: TextBlock, start: int, end: int) -> dict[str, ExtractedField]:
-    """The NEW ngạch/bậc/hệ số/date a salary decision grants (the last ones named)."""
+def _salary(block: TextBlock, start: int, salary_kind: bool) -> dict[str, ExtractedField]:
+    """The ngạch/bậc/hệ số/date the decision grants, wherever its articles (up to Nơi nhận) state them."""
     text = _flat(block)
+    end = m.start() if (m := _NOI_NHAN.search(text, start)) else len(text)
     out: dict[str, ExtractedField] = {}
-    for key, (pat, last) in _SALARY.items():
-        if (f := _first_or_last(key, pat, text, start, end, block, last)) is not None:
+    for key, (a, b) in salary_terms(text, start, end, salary_kind).items():
+        if (f := _span_field(key, block, a, b)) is not None:
             out[key] = f
     return out
 
@@ -157,7 +148,7 @@ def extract_fields(pages: list[tuple[list[Line], int]]) -> dict[str, ExtractedFi
         if (f := _person(block, start, end)) is not None:
             fields["ho_ten"] = f
         fields.update(_details(block, start, end))
-        if kind in SALARY_TYPES:
-            fields.update(_salary(block, start, end))
+        if kind != "khac":  # a regulation's articles state no one's pay
+            fields.update(_salary(block, start, kind in SALARY_TYPES))
     fields.update(van_ban.signer_of(DOC, pages))
     return settle_ngach(fields)

@@ -64,6 +64,8 @@ def test_decision_fields():
 def test_decision_types_from_subject():
     assert classify_decision("ve viec bo nhiem lai truong phong") == "bo_nhiem_lai"
     assert classify_decision("ve viec bo nhiem vao ngach va xep luong") == "bo_nhiem_ngach"
+    assert classify_decision("ve viec tuyen dung va xep luong cong chuc") == "tuyen_dung"
+    assert classify_decision("ve viec xep luong doi voi cong chuc") == "bo_nhiem_ngach"
     assert classify_decision("ve viec nang bac luong truoc thoi han") == "nang_luong_truoc_han"
     assert classify_decision("ve viec ban hanh quy che") == "khac"
     assert classify_decision("ve viec nghi huu de huong che do bao hiem xa hoi") == "nghi_huu"
@@ -223,3 +225,64 @@ def test_an_agency_header_word_read_in_title_case_is_in_capitals_like_the_rest()
 
     assert _in_capitals("Sở NỘI VỤ") == "SỞ NỘI VỤ"
     assert _in_capitals("Sở Nội vụ") == "Sở Nội vụ"  # a header typed in title case stays so
+
+
+def _decision(subject: str, body: list[str]) -> dict[str, str]:
+    """QD with another trích yếu and other articles (Điều 1 … up to Nơi nhận)."""
+    rows = QD[:4] + [subject] + QD[5:8] + body + QD[13:]
+    cols = {2: 200, 4: 1240 - len(subject) * 11,  # the trích yếu centred under the title
+            len(rows) - 4: 200, len(rows) - 3: 200, len(rows) - 1: 1500}  # fmt: skip
+    fields = quyet_dinh.extract_fields([(lines_from_text(rows, column_x=cols), 2480)])
+    return {k: f.value for k, f in fields.items()}
+
+
+SALARY = ("ngach", "ma_ngach", "bac_luong", "he_so_luong", "ngay_huong_luong")
+
+
+def test_recruitment_terms_stated_in_dieu_2():
+    got = _decision("Về việc tuyển dụng và xếp lương công chức", [
+        "Điều 1. Tuyển dụng Ông Lê Văn Nam, sinh ngày 02/03/1995, vào làm công chức tại Phòng Nội vụ.",
+        "Điều 2. Ông Lê Văn Nam được xếp ngạch Chuyên viên, mã ngạch 01.003, bậc 1, hệ số 2,34",
+        "kể từ ngày 01/08/2024.",
+        "Điều 3. Chánh Văn phòng Sở chịu trách nhiệm thi hành Quyết định này./.",
+    ])  # fmt: skip
+    assert got["loai_quyet_dinh"] == "tuyen_dung"
+    assert [got.get(k) for k in SALARY] == ["Chuyên viên", "01.003", "1", "2.34", "2024-08-01"]
+
+
+def test_retirement_reports_the_pay_held_and_no_pay_date():
+    got = _decision("Về việc nghỉ hưu để hưởng chế độ bảo hiểm xã hội", [
+        "Điều 1. Cho Bà Trần Thị Mai, Chuyên viên chính, được nghỉ hưu kể từ ngày 01/01/2025.",
+        "Mức lương hiện hưởng: ngạch Chuyên viên chính, mã ngạch 01.002, bậc 5, hệ số 5,76.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        "Điều 3. Chánh Văn phòng Sở chịu trách nhiệm thi hành Quyết định này./.",
+    ])  # fmt: skip
+    assert got["loai_quyet_dinh"] == "nghi_huu"
+    assert [got.get(k) for k in SALARY] == ["Chuyên viên chính", "01.002", "5", "5.76", None]
+
+
+def test_nang_ngach_reports_the_granted_ngach_not_the_former():
+    got = _decision("Về việc nâng ngạch công chức", [
+        "Điều 1. Bổ nhiệm Ông Lê Văn Nam từ ngạch Cán sự, mã số 01.004, bậc 5/9, hệ số 3,66;",
+        "được bổ nhiệm vào ngạch Chuyên viên, mã số 01.003, bậc 5/9, hệ số 3,66 kể từ ngày 01/03/2024.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+    ])  # fmt: skip
+    assert got["loai_quyet_dinh"] == "nang_ngach"
+    assert [got.get(k) for k in SALARY] == ["Chuyên viên", "01.003", "5", "3.66", "2024-03-01"]
+
+
+def test_an_allowance_coefficient_is_not_the_salary():
+    got = _decision("Về việc bổ nhiệm Trưởng phòng Tổ chức", [
+        "Điều 1. Bổ nhiệm Ông Lê Văn Nam, giữ chức vụ Trưởng phòng Tổ chức.",
+        "Điều 2. Ông Lê Văn Nam được hưởng phụ cấp chức vụ hệ số 0,30 kể từ ngày 01/03/2024.",
+    ])  # fmt: skip
+    assert got["loai_quyet_dinh"] == "bo_nhiem"
+    assert not set(SALARY) & set(got)
+
+
+def test_pay_date_before_the_terms_in_their_sentence():
+    got = _decision("Về việc nâng bậc lương thường xuyên", [
+        "Điều 1. Kể từ ngày 01/07/2024, Bà Nguyễn Thị Minh Khai, ngạch Chuyên viên (mã số 01.003)",
+        "được nâng lên bậc 4, hệ số 3,33. Thời gian xét nâng bậc lương lần sau tính từ ngày 01/07/2027.",
+    ])  # fmt: skip
+    assert [got.get(k) for k in SALARY] == ["Chuyên viên", "01.003", "4", "3.33", "2024-07-01"]
