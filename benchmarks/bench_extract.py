@@ -186,7 +186,27 @@ def split_section(score: sc.FileScore) -> dict[str, Any]:
     }
 
 
-def targets_section(accuracy: dict[str, Any], split: dict[str, Any], runs: dict[str, Any]) -> list:
+def calibration_section(score: sc.FileScore) -> dict[str, Any]:
+    """Reliability tables and ECE per field kind, of the reported and of the raw confidence."""
+    kinds = sc.load_core_kinds()
+
+    def tables(raw: bool) -> dict[str, Any]:
+        return {k: t.to_json() for k, t in sc.reliability_by_kind(score.fields, kinds, raw).items()}
+
+    return {
+        "bins": sc.CALIBRATION_BINS,
+        "ece_target": sc.ECE_TARGET,
+        "reported": tables(False),
+        "raw": tables(True),
+    }
+
+
+def targets_section(
+    accuracy: dict[str, Any],
+    split: dict[str, Any],
+    runs: dict[str, Any],
+    calibration: dict[str, Any] | None = None,
+) -> list:
     """Every target with its measured value and PASS/FAIL."""
     targets = [
         sc.target(f"accuracy {v}", accuracy["by_variant"].get(v, {}).get("accuracy"), goal)
@@ -210,6 +230,9 @@ def targets_section(accuracy: dict[str, Any], split: dict[str, Any], runs: dict[
                     higher_is_better=False,
                 )
             )
+    for kind, table in ((calibration or {}).get("reported") or {}).items():
+        if kind != "all":
+            targets.append(sc.target(f"calibration ECE {kind}", table["ece"], sc.ECE_TARGET, False))
     return targets
 
 
@@ -286,6 +309,7 @@ def build_results(
     fold, fold_name = sc.default_fold()
     score = score_all(samples, run_all, fold)
     accuracy, split = accuracy_section(score), split_section(score)
+    calibration = calibration_section(score)
     return {
         "seed": args.seed,
         "started": started,
@@ -295,8 +319,9 @@ def build_results(
         "corpus": corpus_summary(samples),
         "accuracy": accuracy,
         "split": split,
+        "calibration": calibration,
         "runs": runs,
-        "targets": targets_section(accuracy, split, runs),
+        "targets": targets_section(accuracy, split, runs, calibration),
         "warnings": run_warnings(samples, run_all, runs, fold_name),
         "misses": [{**asdict(r), "status": r.status} for r in score.fields if not r.ok],
         "worst_misses": [asdict(r) for r in sc.worst_misses(score.fields, args.misses)],

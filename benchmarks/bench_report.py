@@ -98,6 +98,52 @@ def split_table(results: dict[str, Any]) -> Table:
     return table
 
 
+def calibration_table(results: dict[str, Any]) -> Table:
+    """ECE per field kind, of the reported (calibrated) confidence and of the engine's raw one."""
+    cal = results["calibration"]
+    table = Table(title="Confidence calibration by field kind", title_justify="left")
+    for col in ("kind", "values", "ECE", "ECE raw", "target", "status"):
+        table.add_column(col, justify="left" if col == "kind" else "right")
+    for kind, rel in cal["reported"].items():
+        ece, raw = rel["ece"], cal["raw"].get(kind, {}).get("ece")
+        status = "n/a" if kind == "all" or ece is None else ("PASS" if ece <= cal["ece_target"] else "FAIL")
+        table.add_row(
+            kind,
+            str(rel["total"]),
+            _num(ece),
+            _num(raw),
+            "" if kind == "all" else f"<= {cal['ece_target']:.2f}",
+            "" if kind == "all" else _status(status),
+            style="bold" if kind == "all" else None,
+        )
+    table.caption = "values present in the output only (absent ones have no confidence)"
+    return table
+
+
+def reliability_table(results: dict[str, Any], which: str = "reported") -> Table:
+    """Reliability per field kind: confidence bins (non-empty) against the accuracy observed in them."""
+    cal = results["calibration"]
+    table = Table(title=f"Reliability of the {which} confidence", title_justify="left")
+    for col in ("kind", "bin", "values", "mean conf", "accuracy", "gap"):
+        table.add_column(col, justify="left" if col == "kind" else "right")
+    for kind, rel in cal[which].items():
+        for i, b in enumerate(rel["bins"]):
+            table.add_row(
+                kind if i == 0 else "",
+                f"{b['lower']:.1f}–{b['upper']:.1f}",
+                str(b["count"]),
+                f"{b['mean_confidence']:.3f}",
+                f"{b['accuracy']:.3f}",
+                f"{b['accuracy'] - b['mean_confidence']:+.3f}",
+                end_section=i == len(rel["bins"]) - 1,
+            )
+    return table
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
 def throughput_table(results: dict[str, Any]) -> Table:
     """Every timed run: pages, seconds, rates, peak memory."""
     table = Table(title="Throughput and memory", title_justify="left")
@@ -138,6 +184,8 @@ def targets_table(results: dict[str, Any]) -> Table:
 def _fmt_target(name: str, value: float | None) -> str:
     if value is None:
         return "-"
+    if "ECE" in name:
+        return f"{value:.3f}"
     if "memory" in name:
         return f"{value / MIB:.0f} MiB"
     if "accuracy" in name or "ratio" in name:
@@ -169,6 +217,9 @@ def print_report(results: dict[str, Any], console: Console | None = None) -> Non
             f"  split miss: {fail['file']} ({fail['variant']}) {fail['doc_type']} "
             f"{list(fail['pages'])} → got {fail['got']}"
         )
+    if results.get("calibration"):
+        console.print(calibration_table(results))
+        console.print(reliability_table(results))
     console.print(throughput_table(results))
     console.print(targets_table(results))
     console.print(f"results: {results['out']}/results.json   misses: {results['out']}/misses.txt")

@@ -30,6 +30,7 @@ from hoso.config import ExtractSettings  # noqa: E402
 from hoso.fields import field_specs  # noqa: E402
 from hoso.normalize import fold_for_compare  # noqa: E402
 from hoso.result import Document, ExtractedField, FileResult  # noqa: E402
+from hoso.second_look import witness_for  # noqa: E402
 from matching.compare import verify  # noqa: E402
 from matching.config import MatchConfig  # noqa: E402
 
@@ -49,6 +50,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--quick", action="store_true", help="small run for trying the harness (40 cases)")
     p.add_argument("--workers", type=int, default=2, help="extraction page workers")
     p.add_argument("--misses", type=int, default=20, help="entries in verify_misses.txt")
+    p.add_argument(
+        "--no-second-look",
+        action="store_true",
+        help="compare without hoso verify's second reading of unsure small differences",
+    )
     p.add_argument(
         "--reuse",
         action="store_true",
@@ -113,6 +119,11 @@ def load_previous(out: Path) -> tuple[list[Sample], list[FileResult]]:
     return samples, results
 
 
+def _raw_confidence(entry: dict[str, Any]) -> float:
+    """The engine's confidence, the one matching thresholds are tuned on (not the calibrated one)."""
+    return float(entry.get("raw_confidence", entry["confidence"]))
+
+
 def file_result_from_json(data: dict[str, Any]) -> FileResult:
     """A FileResult rebuilt from its contract JSON."""
     docs = [
@@ -120,7 +131,7 @@ def file_result_from_json(data: dict[str, Any]) -> FileResult:
             d["type"],
             list(d["pages"]),
             {
-                k: ExtractedField(f["value"], f["raw"], f["confidence"], f["page"], tuple(f["bbox"]))
+                k: ExtractedField(f["value"], f["raw"], _raw_confidence(f), f["page"], tuple(f["bbox"]))
                 for k, f in d.get("fields", {}).items()
             },
             d.get("layout"),
@@ -139,17 +150,25 @@ def fold(kind: str, value: str, key: str) -> str:
 
 
 def run_cases(
-    samples: list[Sample], results: list[FileResult], seed: int, config: MatchConfig
+    samples: list[Sample],
+    results: list[FileResult],
+    seed: int,
+    config: MatchConfig,
+    settings: ExtractSettings | None = None,
 ) -> list[vs.CaseOutcome]:
-    """Every case of every file through matching.compare.verify, each flag classified."""
+    """Every case of every file through matching.compare.verify, each flag classified.
+
+    With `settings`, unsure small differences get `hoso verify`'s second look (hoso/second_look.py).
+    """
     kinds = {k: spec.kind for k, spec in field_specs().items()}
     outcomes = []
     for sample, result in zip(samples, results, strict=True):
         out_docs = [d.to_json() for d in result.documents]
         truth_docs = sample.truth.get("documents", [])
         ctx = vs.FileContext(truth_docs, out_docs, match_documents(truth_docs, out_docs))
+        witness = witness_for(result.path, settings) if settings is not None else None
         for case in build_cases(display_name(sample), sample.truth, seed):
-            flags = verify(result, case.record, config)["flags"]
+            flags = verify(result, case.record, config, witness)["flags"]
             outcomes.append(vs.score_case(case, flags, ctx, kinds, fold))
     return outcomes
 
@@ -173,6 +192,7 @@ def build_results(
         "corpus": corpus_summary(samples),
         "extract": {"seconds": seconds or 0.0, "workers": args.workers, "reused": seconds is None},
         "match_config": os.environ.get("HOSO_MATCH_CONFIG") or "defaults",
+        "second_look": not args.no_second_look,
         "overall": overall,
         "by_group": vs.breakdown(outcomes, vs.group_of),
         "discrepancy_by_kind": vs.breakdown(discrepancies, lambda o: o.case.kind),
@@ -204,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[bench-verify] generating {args.variants} dossiers, seed {args.seed} …", flush=True)
         samples = generate_set(args.out / "samples", args)
         results, seconds = extract_all(samples, args.workers, args.out)
-    outcomes = run_cases(samples, results, args.seed, MatchConfig.from_env())
+    settings = None if args.no_second_look else ExtractSettings.from_env()
+    outcomes = run_cases(samples, results, args.seed, MatchConfig.from_env(), settings)
     data = build_results(args, samples, results, outcomes, seconds)
     (args.out / "verify_results.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from hoso.calibration import calibrate
+from hoso.fields import field_specs
+
 
 @dataclass(slots=True)
 class ExtractedField:
@@ -16,15 +19,27 @@ class ExtractedField:
     page: int
     bbox: tuple[int, int, int, int]
 
-    def to_json(self) -> dict[str, Any]:
-        """Contract form: bbox as a list, confidence rounded."""
+    def to_json(self, kind: str | None = None) -> dict[str, Any]:
+        """Contract form: bbox as a list, confidences rounded.
+
+        `confidence` is the probability that the value is right (the engine's confidence through the
+        calibration map of the field's kind); `raw_confidence`, an extra key, is the engine's own, the
+        one extraction and matching thresholds are tuned on.
+        """
         return {
             "value": self.value,
             "raw": self.raw,
-            "confidence": round(self.confidence, 3),
+            "confidence": round(calibrate(kind, self.confidence), 3),
             "page": self.page,
             "bbox": list(self.bbox),
+            "raw_confidence": round(self.confidence, 3),
         }
+
+
+def field_kind(doc_type: str, key: str) -> str | None:
+    """The fields.csv kind of a key (None for a key the contract does not list)."""
+    spec = field_specs().get((doc_type, key))
+    return spec.kind if spec else None
 
 
 @dataclass(slots=True)
@@ -37,12 +52,16 @@ class Document:
     layout: str | None = None
     tables: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
+    def reported_confidence(self, key: str) -> float:
+        """The confidence shown for one field: its raw confidence calibrated for its kind."""
+        return calibrate(field_kind(self.type, key), self.fields[key].confidence)
+
     def to_json(self) -> dict[str, Any]:
         """Contract form; `layout` and `tables` are extra keys the contract allows."""
         out: dict[str, Any] = {
             "type": self.type,
             "pages": self.pages,
-            "fields": {k: f.to_json() for k, f in self.fields.items()},
+            "fields": {k: f.to_json(field_kind(self.type, k)) for k, f in self.fields.items()},
         }
         if self.layout:
             out["layout"] = self.layout

@@ -9,6 +9,7 @@ from typing import Any
 from hoso.fields import field_specs
 from hoso.normalize import normalize_digits
 from hoso.result import Document, ExtractedField, FileResult
+from matching.comparison import Settlement, Witness
 from matching.config import MatchConfig
 from matching.decisions import find_decision
 from matching.fields import compare_field, electronic_text
@@ -56,8 +57,14 @@ def compare_document(
     *,
     index: int = 0,
     config: MatchConfig | None = None,
+    witness: Witness | None = None,
+    settled: list[Settlement] | None = None,
 ) -> list[Flag]:
-    """Flags for one document: differing values, core fields missing from the record, unreadable ones."""
+    """Flags for one document: differing values, core fields missing from the record, unreadable ones.
+
+    `witness` gives an unsure small difference a second reading; those it settles in the record's
+    favour raise no flag and are appended to `settled` instead.
+    """
     config = config or MatchConfig()
     if doc.type == "quyet_dinh":
         entries = record.get("quyet_dinh") or []
@@ -74,23 +81,34 @@ def compare_document(
     else:
         return []
     view, optional = _record_view(doc, target)
-    flags = _compare_fields(doc, view, optional, index, config)
+    flags = _compare_fields(doc, view, optional, index, config, witness, settled)
     return flags + _unreadable(doc, view, index, layout_prints)
 
 
 def verify(
-    result: FileResult, record: Mapping[str, Any], config: MatchConfig | None = None
+    result: FileResult,
+    record: Mapping[str, Any],
+    config: MatchConfig | None = None,
+    witness: Witness | None = None,
 ) -> dict[str, Any]:
-    """The CONTRACT.md `hoso verify` object; approvable only with no flag and every page read."""
+    """The CONTRACT.md `hoso verify` object; approvable only with no flag and every page read.
+
+    With a `witness`, differences it settled are listed under `settled`, each with how (the key
+    is there only when something was settled: the contract's object is otherwise exactly its own).
+    """
     config = config or MatchConfig.from_env()
     flags: list[Flag] = []
+    settled: list[Settlement] = []
     for i, doc in enumerate(result.documents):
-        flags.extend(compare_document(doc, record, index=i, config=config))
-    return {
+        flags.extend(compare_document(doc, record, index=i, config=config, witness=witness, settled=settled))
+    out: dict[str, Any] = {
         "path": result.path,
         "flags": [f.to_json() for f in flags],
         "approvable": not flags and not result.errors,
     }
+    if settled:
+        out["settled"] = [s.to_json() for s in settled]
+    return out
 
 
 def document_agreement(doc: Document, record: Mapping[str, Any], config: MatchConfig | None = None) -> float:
@@ -107,7 +125,13 @@ def document_agreement(doc: Document, record: Mapping[str, Any], config: MatchCo
 
 
 def _compare_fields(
-    doc: Document, view: Mapping[str, Any], optional: frozenset[str], index: int, config: MatchConfig
+    doc: Document,
+    view: Mapping[str, Any],
+    optional: frozenset[str],
+    index: int,
+    config: MatchConfig,
+    witness: Witness | None = None,
+    settled: list[Settlement] | None = None,
 ) -> list[Flag]:
     specs = field_specs()
     flags: list[Flag] = []
@@ -125,12 +149,17 @@ def _compare_fields(
             # normalization may have dropped a look-alike letter ("S" for 5): judge the raw reading too
             raw = compare_field(key, f.raw, electronic, f.confidence, config)
             verdict = raw if raw.equal and "look-alike" in raw.reason else verdict
-        if not verdict.equal and not _ocr_noise(
-            spec.core, spec.kind, f, verdict.score, config.threshold(key), config
-        ):
-            flags.append(
-                _flag(doc, index, key, f, electronic_text(electronic), verdict.score, verdict.reason)
-            )
+        if verdict.equal or _ocr_noise(spec.core, spec.kind, f, verdict.score, config.threshold(key), config):
+            continue
+        reason = verdict.reason
+        look = witness(spec.kind, key, f, electronic_text(electronic)) if witness is not None else None
+        if look is not None and look.record:
+            if settled is not None:
+                settled.append(Settlement(index, key, f.value, electronic_text(electronic), look.note))
+            continue
+        if look is not None:
+            reason += f"; second reading: {look.note}"
+        flags.append(_flag(doc, index, key, f, electronic_text(electronic), verdict.score, reason))
     return flags
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -39,3 +41,32 @@ def low(confidence: float, threshold: float) -> bool:
 def ocr_note(confidence: float) -> str:
     """The reason suffix for a low-confidence reading: the reviewer decides."""
     return f"OCR may have misread a mark (confidence {confidence:.2f})"
+
+
+@dataclass(frozen=True, slots=True)
+class SecondLook:
+    """A second reading's verdict on one difference: the record's value was read (or not), in words."""
+
+    record: bool
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """A difference settled in the record's favour by a second reading: the note left on the field."""
+
+    document: int
+    field: str
+    paper: str
+    electronic: str
+    how: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The `settled` entry of `hoso verify --json` (an addition to CONTRACT.md's object)."""
+        return {"document": self.document, "field": self.field, "paper": self.paper,
+                "electronic": self.electronic, "how": self.how}  # fmt: skip
+
+
+# (field kind, key, the paper's field, the record's value) → a verdict, or None when no second
+# reading applies; the application supplies it, since only it can cut the field's box from the page.
+Witness = Callable[[str, str, Any, str], SecondLook | None]

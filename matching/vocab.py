@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hoso import catalog
-from hoso.normalize import normalize_enum
+from hoso.normalize import MEASURES, normalize_enum, normalize_measure
 from hoso.normalize.text import clean, fold_ascii
 from matching.comparison import Comparison, differs, low, same, similarity
 from matching.names import compare_marks
@@ -42,6 +42,8 @@ def _expand(text: str, table: dict[str, str]) -> str:
 
 def text_key(text: str, key: str = "") -> str:
     """The comparison form of free text: case, tone placement, punctuation and abbreviations folded."""
+    if key in MEASURES:  # "56 kg" on the form is the record's 56
+        text = normalize_measure(text) or text
     table = {**_DEGREES, **_POLITICS} if key == "ly_luan_chinh_tri" else _DEGREES
     expanded = _expand(text, table)
     if key == "ly_luan_chinh_tri":

@@ -27,7 +27,7 @@ def _print_table(console: Console, result: FileResult) -> None:
         for col in ("Trường", "Giá trị", "Đọc được", "Tin cậy", "Trang"):
             table.add_column(col)
         for key, f in doc.fields.items():
-            table.add_row(key, f.value, f.raw, f"{f.confidence:.2f}", str(f.page))
+            table.add_row(key, f.value, f.raw, f"{doc.reported_confidence(key):.2f}", str(f.page))
         console.print(table)
     for err in result.errors:
         console.print(f"[red]Lỗi:[/red] {err}")

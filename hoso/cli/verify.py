@@ -14,6 +14,7 @@ from rich.table import Table
 
 from hoso.config import ExtractSettings
 from hoso.pipeline import extract
+from hoso.second_look import witness_for
 from matching.compare import verify
 from matching.config import MatchConfig
 
@@ -69,9 +70,10 @@ def verify_command(
         raise typer.Exit(2) from exc
     console = Console(highlight=False, soft_wrap=True)
     failed = False
-    with closing(extract([path], ExtractSettings.from_env())) as results:
+    settings = ExtractSettings.from_env()
+    with closing(extract([path], settings)) as results:
         for result in results:
-            out = verify(result, officer, config)
+            out = verify(result, officer, config, witness_for(result.path, settings))
             failed = failed or bool(result.errors)
             if as_json:
                 sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")

@@ -17,11 +17,18 @@ from hoso.normalize.address import fold_address, normalize_address, normalize_ad
 from hoso.normalize.dates import expand_year, parse_date
 from hoso.normalize.enums import LOAI_QUYET_DINH, normalize_enum
 from hoso.normalize.names import normalize_name, title_case
-from hoso.normalize.numbers import normalize_code, normalize_decimal, normalize_digits, normalize_int
+from hoso.normalize.numbers import (
+    normalize_code,
+    normalize_decimal,
+    normalize_digits,
+    normalize_int,
+    normalize_measure,
+)
 from hoso.normalize.text import canonical_tone_marks, clean, fix_language_level, fix_ocr_digits, strip_leaders
 
 __all__ = [
     "LOAI_QUYET_DINH",
+    "MEASURES",
     "canonical_tone_marks",
     "expand_year",
     "fix_language_level",
@@ -36,6 +43,7 @@ __all__ = [
     "normalize_digits",
     "normalize_enum",
     "normalize_int",
+    "normalize_measure",
     "normalize_name",
     "normalize_text",
     "parse_date",
@@ -45,6 +53,7 @@ __all__ = [
 
 
 AS_PRINTED = frozenset({"co_quan_ban_hanh", "chuc_vu_nguoi_ky", "trich_yeu"})
+MEASURES = frozenset({"chieu_cao", "can_nang"})  # text in fields.csv, but a number beside a printed unit
 
 
 def normalize_text(raw: str, *, tones: bool = True) -> str | None:
@@ -70,6 +79,8 @@ def normalize(kind: FieldKind, raw: str, *, key: str = "", today: date | None = 
         return normalize_digits(raw)
     if kind == "code":
         return normalize_code(raw)
+    if key in MEASURES:
+        return normalize_measure(raw) or normalize_text(raw)
     if key == "ngoai_ngu":
         return normalize_text(fix_language_level(clean(raw)))
     return normalize_text(raw, tones=key not in AS_PRINTED)

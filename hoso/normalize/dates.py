@@ -44,6 +44,9 @@ _YEAR_RANGE = range(1800, 2200)
 # the 1 opening a day or month, its thin stem read as a sign or letter glued to the next digit:
 # "L7/11/2004", "[7/12/2021", "J 5/06/1996", "¡1 tháng 6" (folded: l, [, j, ¡)
 _GLUED_ONE = re.compile(r"(?<![^\W_])[\[lj¡|!i]\s?(?=\d\s*(?:[/.\-]|th[a-z]{1,2}ng))")
+# a 6 whose top stroke OCR read as an acute or grave over an o, beside a digit: "1ó" is 16, not 10
+# (it must go before folding, which would leave a plain o, read as 0)
+_SIX = re.compile(r"(?<=\d)[óò]|[óò](?=\d)")
 # a year split by one space after "năm": "năm 201 1"
 _SPLIT_YEAR = re.compile(r"(?<=nam)(\s*:?\s*)(\d{1,3}) (\d{1,3})(?!\d)")
 _DIGIT_DOTS = re.compile(r"(?<=\d)\.+(?=\s*(?:[/-]|$))")
@@ -62,7 +65,15 @@ def parse_date(raw: str, today: date | None = None) -> str | None:
     When the plain reading lacks the day or month, a tolerant one (OCR look-alikes and junk inside
     the day/month slots) may complete it, but never contradict the year or month already read.
     """
-    text = fold_ascii(fix_ocr_digits(strip_leaders(nfc(raw))))
+    text = strip_leaders(nfc(raw))
+    if _SIX.search(text):  # a 6 first; an o with a speck (an 0) where a 6 makes no date
+        six = _parse(_SIX.sub("6", text), today)
+        return six if six is not None and len(six) == len("YYYY-MM-DD") else _parse(text, today) or six
+    return _parse(text, today)
+
+
+def _parse(text: str, today: date | None) -> str | None:
+    text = fold_ascii(fix_ocr_digits(text))
     text = _DIGIT_DOTS.sub("", text)  # "08. / 03. / 2014." as typed over a dotted form
     text = _LONE_ONE.sub(r"\g<1>1", text)
     text = _GLUED_ONE.sub("1", text)

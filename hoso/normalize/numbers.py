@@ -60,3 +60,22 @@ def normalize_code(raw: str) -> str | None:
     if text.startswith("(") and text.count("(") > text.count(")"):
         text = text[1:].lstrip()
     return text.rstrip(".") or None  # the sentence's full stop after a code is not the code's
+
+
+# A digit run whose last character may be a bracket or bar for a 1 ("6]", "1|0"); what follows is
+# the unit the form prints ("56 kg", OCR "56 k ø").
+_MEASURE = re.compile(r"(?<![\w])(\d[\d\[\]|lIbB§]{0,2})(?:\s*[,.m]\s*(\d{2}))?")
+
+
+def normalize_measure(raw: str) -> str | None:
+    """A height or weight as its number: "56 kg" → "56", "6]" → "61", "1m65" / "1,65 m" → "165".
+
+    The form prints the unit; OCR bends it ("k ø") and brackets a 1 ("6]"), none of which is the value.
+    """
+    m = _MEASURE.search(clean(raw))
+    if m is None:
+        return None
+    whole = m.group(1).translate(_INT_LOOK_ALIKES | look_alikes("[]"))
+    if m.group(2) and len(whole) == 1:  # metres and centimetres
+        whole += m.group(2)
+    return str(int(whole)) if whole.isdigit() else None

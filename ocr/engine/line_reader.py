@@ -60,6 +60,10 @@ class LineReader(Protocol):
         """The line's characters with their probabilities."""
         ...
 
+    def weigh(self, image: np.ndarray, candidates: list[str]) -> list[float] | None:
+        """Each candidate's share of the crop's probability among them; None if one cannot be written."""
+        ...
+
 
 class PpOcrLineReader:
     """PP-OCR's recognizer on ONNX Runtime, one thread (pages already run in parallel)."""
@@ -79,17 +83,59 @@ class PpOcrLineReader:
 
     def read_line(self, image: np.ndarray) -> LineReading:
         """CTC greedy decoding with each character's probability and alternatives."""
+        probs = self._frames(image)
+        return _decode(probs, self._classes) if probs is not None else LineReading(())
+
+    def weigh(self, image: np.ndarray, candidates: list[str]) -> list[float] | None:
+        """Each candidate's share of the crop's probability among the candidates (CTC forward scores).
+
+        A constrained reading: the model need not read the line right, only say which of the
+        given texts it fits better. None when a candidate has a character the model cannot write
+        (most Vietnamese tone marks): then it is no witness.
+        """
+        index = {c: i for i, c in enumerate(self._classes) if c}
+        labels = [[index.get(ch, -1) for ch in cand] for cand in candidates]
+        if not candidates or any(-1 in lab or not lab for lab in labels):
+            return None
+        probs = self._frames(image)
+        if probs is None:
+            return None
+        scores = np.array([ctc_log_likelihood(probs, lab) for lab in labels])
+        if not np.isfinite(scores).any():
+            return None
+        shares = np.exp(scores - scores.max())
+        return [float(v) for v in shares / shares.sum()]
+
+    def _frames(self, image: np.ndarray) -> np.ndarray | None:
+        """The model's per-frame class probabilities for one line crop (T × classes)."""
         if image.ndim == 2:
             image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
         h, w = image.shape[:2]
         if h == 0 or w == 0:
-            return LineReading(())
+            return None
         width = max(HEIGHT, int(np.ceil(HEIGHT * w / h)))
         x = cv2.resize(image, (width, HEIGHT)).astype(np.float32).transpose(2, 0, 1) / 255.0
         x = (x - 0.5) / 0.5
         with self._lock:
-            probs = self._session.run(None, {self._input: x[None]})[0][0]
-        return _decode(probs, self._classes)
+            probs: np.ndarray = self._session.run(None, {self._input: x[None]})[0][0]
+        return probs
+
+
+def ctc_log_likelihood(probs: np.ndarray, labels: list[int], blank: int = 0) -> float:
+    """Log P(labels | frames) under CTC: the sum over every alignment (forward algorithm, log space)."""
+    ext = np.full(2 * len(labels) + 1, blank)
+    ext[1::2] = labels
+    logp = np.log(np.clip(probs, 1e-30, 1.0))[:, ext]  # T × extended labels
+    # a label may be reached from two back (skipping a blank) unless it repeats the label before
+    skip = np.zeros(len(ext), dtype=bool)
+    skip[2:] = (ext[2:] != blank) & (ext[2:] != ext[:-2])
+    alpha = np.full(len(ext), -np.inf)
+    alpha[:2] = logp[0, :2]
+    for t in range(1, len(logp)):
+        one = np.concatenate(([-np.inf], alpha[:-1]))
+        two = np.where(skip, np.concatenate(([-np.inf, -np.inf], alpha[:-2])), -np.inf)
+        alpha = np.logaddexp(np.logaddexp(alpha, one), two) + logp[t]
+    return float(np.logaddexp(alpha[-1], alpha[-2]) if len(ext) > 1 else alpha[-1])
 
 
 def _decode(probs: np.ndarray, classes: list[str]) -> LineReading:

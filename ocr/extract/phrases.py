@@ -502,9 +502,14 @@ _HANG = re.compile(rf"(\bhạng)[.:,]?(\s+)((?:[{_ROMAN_I}]\s?){{0,2}}[{_ROMAN_I
 def fix_hang_numeral(value: str) -> str:
     """A ngạch's hạng is I–IV; OCR reads the roman I as H, l, 1 or |: "hạng HII" → "hạng III".
 
-    A speck after "hạng" ("hạng. II") is no part of it.
+    An H is two I's run together ("hạng HI" is hạng III) unless that makes more than three
+    ("hạng HII": then the H is one). A speck after "hạng" ("hạng. II") is no part of it.
     """
     def roman(m: re.Match[str]) -> str:
-        return m.group(1) + m.group(2) + re.sub(f"[{_ROMAN_I[1:]}]", "I", m.group(3).replace(" ", ""))
+        numeral = m.group(3).replace(" ", "")
+        rest = re.sub(f"[{_ROMAN_I[2:]}]", "I", numeral)
+        joined = rest.replace("H", "II").replace("h", "II")
+        numeral = joined if joined.count("I") <= 3 else rest.replace("H", "I").replace("h", "I")
+        return m.group(1) + m.group(2) + numeral
 
     return _HANG.sub(roman, value)

@@ -247,3 +247,69 @@ def test_the_agency_with_its_parent_line_joined_is_right_as_the_contract_allows(
         odoc = {"type": "quyet_dinh", "pages": [1], "fields": {"co_quan_ban_hanh": field(got)}}
         results, spurious = sc.score_document(("d.pdf", "clean"), tdoc, odoc, core, fold)
         assert [r.ok for r in results] == [ok] and spurious == 0
+
+
+def result(key: str, got: str | None, conf: float | None, ok: bool, raw: float | None = None) -> object:
+    return sc.FieldResult("f", "scanner", "so_yeu_ly_lich", "tt06_2023", key, "x", got, conf, ok, raw)
+
+
+def test_the_output_raw_confidence_is_kept_beside_the_reported_one() -> None:
+    output = output_file()
+    output["documents"][0]["fields"]["ngay_sinh"]["raw_confidence"] = 0.5
+    by_key = {(r.doc_type, r.key): r for r in sc.score_file(truth_file(), output, CORE, fold).fields}
+    wrong = by_key[("so_yeu_ly_lich", "ngay_sinh")]
+    assert (wrong.confidence, wrong.raw_confidence) == (0.99, 0.5)
+    same = by_key[("so_yeu_ly_lich", "ho_ten")]  # no raw_confidence in the output: the reported one is raw
+    assert same.confidence == same.raw_confidence == 0.9
+    assert by_key[("so_yeu_ly_lich", "so_cccd")].raw_confidence is None  # absent
+
+
+def test_calibration_pairs_leave_out_absent_values_and_keep_wrong_ones_per_kind() -> None:
+    results = [
+        result("ho_ten", "A", 0.9, True, 0.6),
+        result("ngay_sinh", "1985", 0.8, False, 0.7),  # present but wrong: counted
+        result("so_cccd", None, None, False),  # absent: no confidence, left out
+        result("ngay_sinh", "1985", None, True),  # a bare value without confidence: left out
+        result("unknown_key", "?", 0.5, True),  # no kind: left out
+    ]
+    assert sc.calibration_pairs(results, CORE) == {"date": [(0.8, False)], "name": [(0.9, True)]}
+    assert sc.calibration_pairs(results, CORE, raw=True) == {"date": [(0.7, False)], "name": [(0.6, True)]}
+
+
+def test_reliability_bins_and_expected_calibration_error() -> None:
+    table = sc.Reliability.empty(10)
+    for conf, ok in [(0.95, True), (0.95, True), (0.95, True), (0.95, False), (0.35, True), (1.0, True)]:
+        table.add(conf, ok)
+    assert table.total == 6
+    top, low = table.bins[9], table.bins[3]
+    assert (top.count, top.correct) == (5, 4)  # 1.0 goes in the last bin
+    assert top.mean_confidence == pytest.approx(0.96) and top.accuracy == pytest.approx(0.8)
+    assert (low.count, low.accuracy) == (1, 1.0)
+    # ECE = 5/6 · |0.8 − 0.96| + 1/6 · |1.0 − 0.35|
+    assert table.ece == pytest.approx(5 / 6 * 0.16 + 1 / 6 * 0.65)
+    js = table.to_json()
+    assert [b["lower"] for b in js["bins"]] == [0.3, 0.9] and js["total"] == 6
+    assert sc.Reliability.empty().ece is None
+    table.add(-0.2, False)  # clipped into 0–1
+    assert table.bins[0].count == 1 and table.bins[0].mean_confidence == 0.0
+
+
+def test_ece_weights_each_bin_by_its_count() -> None:
+    table = sc.Reliability.empty(10)
+    for i in range(10):
+        table.add(0.75, i < 8)  # 8 of 10 right at 0.75: off by 0.05
+    for i in range(5):
+        table.add(0.25, i == 0)  # 1 of 5 right at 0.25: off by 0.05
+    assert table.ece == pytest.approx(0.05)
+    for _ in range(5):
+        table.add(0.05, False)  # 0 of 5 right at 0.05: off by 0.05
+    assert table.ece == pytest.approx(0.05)
+
+
+def test_reliability_by_kind_adds_all_kinds_together() -> None:
+    results = [result("ho_ten", "A", 0.9, True), result("ngay_sinh", "1", 0.9, False)]
+    tables = sc.reliability_by_kind(results, CORE)
+    assert list(tables) == ["date", "name", "all"]
+    assert tables["all"].total == 2 and tables["all"].ece == pytest.approx(0.4)
+    assert tables["name"].ece == pytest.approx(0.1) and tables["date"].ece == pytest.approx(0.9)
+    assert sc.reliability_by_kind([], CORE) == {}

@@ -189,3 +189,15 @@ def test_ocr_damage_inside_day_and_month(raw: str, expected: str) -> None:
 )
 def test_ocr_tolerance_invents_nothing(raw: str, expected: str | None) -> None:
     assert parse_date(raw, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1ó... tháng II... năm 1995", "1995-11-16"),  # a 6's top stroke read as an acute
+        ("ngày 2ò tháng 3 năm 2001", "2001-03-26"),
+        ("ó7/05/2001", "2001-05-07"),  # 67 is no day: an 0 with a speck
+    ],
+)
+def test_an_o_with_a_mark_beside_digits_is_a_six_where_it_can_be(raw: str, expected: str) -> None:
+    assert parse_date(raw) == expected

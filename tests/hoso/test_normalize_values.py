@@ -221,3 +221,12 @@ def test_language_level_read_as_letter_keeps_its_digit():
     assert normalize("text", "Tiếng Pháp Al", key="ngoai_ngu") == "Tiếng Pháp A1"
     assert normalize("text", "Anh văn C", key="ngoai_ngu") == "Anh văn C"  # the old A/B/C grades stay
     assert normalize("text", "Cử nhân BI", key="chuc_vu") == "Cử nhân BI"  # only the language field
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("56 kg", "56"), ("56 k ø", "56"), ("6]", "61"), ("4B kg", "48"), ("1m65", "165"), ("1,65 m", "165"),
+     ("165 cm", "165"), ("bốn mươi", "bốn mươi")],
+)  # fmt: skip
+def test_a_height_or_weight_is_its_number_without_the_printed_unit(raw: str, expected: str) -> None:
+    assert normalize("text", raw, key="can_nang") == expected

@@ -276,3 +276,28 @@ def test_record_entry_without_number_is_skipped() -> None:
     doc = decision(so_ky_hieu="25/2015/QĐ-UBND")
     match = find_decision(doc.fields, [{"so_ky_hieu": None}, *RECORD["quyet_dinh"]])
     assert match.how == "exact"
+
+
+def test_a_witness_settles_a_difference_only_when_it_read_the_record():
+    from matching.comparison import SecondLook
+
+    result = FileResult("a.pdf", pages=2, documents=[syll(ngay_sinh="1985-06-16")])
+    asked: list[tuple[str, str, str]] = []
+
+    def witness(verdict: bool):  # type: ignore[no-untyped-def]
+        def look(kind: str, key: str, f: ExtractedField, electronic: str) -> SecondLook:
+            asked.append((kind, key, electronic))
+            return SecondLook(verdict, "PP-OCR 0.98 for the record")
+
+        return look
+
+    config = MatchConfig()
+    settled = verify(result, RECORD, config, witness(True))
+    assert not [f for f in settled["flags"] if f["field"] == "ngay_sinh"]
+    assert settled["settled"] == [{"document": 0, "field": "ngay_sinh", "paper": "1985-06-16",
+                                   "electronic": "1985-06-15", "how": "PP-OCR 0.98 for the record"}]  # fmt: skip
+    kept = verify(result, RECORD, config, witness(False))
+    flag = next(f for f in kept["flags"] if f["field"] == "ngay_sinh")
+    assert flag["reason"].endswith("second reading: PP-OCR 0.98 for the record")
+    assert ("date", "ngay_sinh", "1985-06-15") in asked
+    assert "settled" not in verify(result, RECORD, config)  # no witness: the contract's object as is

@@ -54,6 +54,8 @@ def test_closed_lists_and_hang_numerals():
         fix_hang_numeral("Giáo viên trung học phổ thông hạng HII") == "Giáo viên trung học phổ thông hạng III"
     )
     assert fix_hang_numeral("Điều dưỡng hạng lV") == "Điều dưỡng hạng IV"
+    assert fix_hang_numeral("Điều dưỡng hạng HI") == "Điều dưỡng hạng III"  # H: two I's run together
+    assert fix_hang_numeral("Điều dưỡng hạng H") == "Điều dưỡng hạng II"
     assert fix_hang_numeral("Giáo viên trung học phổ thông hạng. II") == "Giáo viên trung học phổ thông hạng II"
     assert fix_hang_numeral("Chuyên viên") == "Chuyên viên"
 
