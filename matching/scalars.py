@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hoso.normalize import normalize_decimal, normalize_int, parse_date
+from hoso.normalize.confusions import look_alikes
 from hoso.normalize.text import clean, fold_ascii
 from matching.comparison import Comparison, differs, low, same, similarity
 
 # Look-alike glyphs OCR swaps for digits (O/0, l/1, I/1, S/5, B/8): collapsed to the digit.
-_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1",
-                            "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6"})  # fmt: skip
+_LOOKALIKE = look_alikes("compare")
 _SEPARATORS = " .-/"
 
 

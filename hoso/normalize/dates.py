@@ -5,19 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from hoso.normalize.text import fix_ocr_digits, fold_ascii, look_alikes, nfc, strip_leaders
+from hoso.normalize.confusions import glyphs, look_alikes, readings
+from hoso.normalize.text import fix_ocr_digits, fold_ascii, nfc, strip_leaders
 
 _SEP = r"\s*[/.\-]\s*"
 _DM = r"\d{1,2}"
 # Tolerant day/month slot: up to three digits or OCR look-alikes ("ÔI", "Ø9", "0B", a doubled "099"),
 # not glued to a word; Ø stays "ø" after folding (it does not decompose).
-_LOOSE_DM = r"(?<![^\W_])[0-9oøuqil|!¡\[\]jbs]{1,3}(?![^\W_])"
+_LOOSE_DM = rf"(?<![^\W_])[0-9{re.escape(glyphs('day'))}]{{1,3}}(?![^\W_])"
 # Tolerant separator: runs of punctuation or junk ("07, 05", "09 ¿04", "19, / Ø7"), never a letter or digit.
 _LOOSE_SEP = r"\s*(?:[^\w\s|!]+\s*)+"
-_LOOK_ALIKES = look_alikes("oøuqil|!¡[]jbs")  # a fax breaks an 0 into U or Q
+_LOOK_ALIKES = look_alikes("day")  # a fax breaks an 0 into U or Q
 # Tolerant year: four characters, at least two of them digits, the rest look-alikes ("19§6", "I9§S")
-_LOOSE_Y = r"(?<![^\W_])(?=(?:\D{0,2}\d){2})[0-9oøil|!\]b§s]{4}(?![^\W_]|§)"
-_YEAR_LOOK_ALIKES = look_alikes("oøil|!]b§s")
+_LOOSE_Y = rf"(?<![^\W_])(?=(?:\D{{0,2}}\d){{2}})[0-9{re.escape(glyphs('year'))}]{{4}}(?![^\W_]|§)"
+_YEAR_LOOK_ALIKES = look_alikes("year")
 
 
 def _words(dm: str, year: str = r"\d{2,4}(?![^\W_]|§)") -> re.Pattern[str]:
@@ -46,7 +47,7 @@ _YEAR_RANGE = range(1800, 2200)
 _GLUED_ONE = re.compile(r"(?<![^\W_])[\[lj¡|!i]\s?(?=\d\s*(?:[/.\-]|th[a-z]{1,2}ng))")
 # a 6 whose top stroke OCR read as an acute or grave over an o, beside a digit: "1ó" is 16, not 10
 # (it must go before folding, which would leave a plain o, read as 0)
-_SIX = re.compile(r"(?<=\d)[óò]|[óò](?=\d)")
+_SIX = re.compile(rf"(?<=\d)[{glyphs('marked_six')}]|[{glyphs('marked_six')}](?=\d)")
 # a year split by one space after "năm": "năm 201 1"
 _SPLIT_YEAR = re.compile(r"(?<=nam)(\s*:?\s*)(\d{1,3}) (\d{1,3})(?!\d)")
 _DIGIT_DOTS = re.compile(r"(?<=\d)\.+(?=\s*(?:[/-]|$))")
@@ -67,7 +68,7 @@ def parse_date(raw: str, today: date | None = None) -> str | None:
     """
     text = strip_leaders(nfc(raw))
     if _SIX.search(text):  # a 6 first; an o with a speck (an 0) where a 6 makes no date
-        six = _parse(_SIX.sub("6", text), today)
+        six = _parse(_SIX.sub(lambda m: readings("marked_six")[m.group(0)], text), today)
         return six if six is not None and len(six) == len("YYYY-MM-DD") else _parse(text, today) or six
     return _parse(text, today)
 

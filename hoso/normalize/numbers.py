@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from hoso.normalize.text import clean, fix_ocr_digits, look_alikes
+from hoso.normalize.confusions import glyphs, look_alikes
+from hoso.normalize.text import clean, fix_ocr_digits
 
 _INT = re.compile(r"\d+")
 # "3,66", "3.3", OCR "3, 33"; a bare "4" is "4.00".
@@ -15,8 +16,9 @@ _CODE_PREFIX = re.compile(r"^(?:số|so)\s*[:.]?\s*(?=\d)", re.IGNORECASE)
 _CENT = Decimal("0.01")
 
 
-_LONE_LOOK_ALIKE = re.compile(r"^\W*([bBsSŠ§lIÌÍÏ|])\W*$")  # "b)" for a fax's 8, "Š" for 5: the whole value
-_INT_LOOK_ALIKES = look_alikes("bBsSŠ§lIÌÍÏ|")
+# "b)" for 8, "Š" for 5: the whole value is one look-alike
+_LONE_LOOK_ALIKE = re.compile(rf"^\W*([{re.escape(glyphs('int'))}])\W*$")
+_INT_LOOK_ALIKES = look_alikes("int")
 
 
 def normalize_int(raw: str) -> str | None:
@@ -64,7 +66,7 @@ def normalize_code(raw: str) -> str | None:
 
 # A digit run whose last character may be a bracket or bar for a 1 ("6]", "1|0"); what follows is
 # the unit the form prints ("56 kg", OCR "56 k ø").
-_MEASURE = re.compile(r"(?<![\w])(\d[\d\[\]|lIbB§]{0,2})(?:\s*[,.m]\s*(\d{2}))?")
+_MEASURE = re.compile(rf"(?<![\w])(\d[\d{re.escape(glyphs('measure'))}]{{0,2}})(?:\s*[,.m]\s*(\d{{2}}))?")
 
 
 def normalize_measure(raw: str) -> str | None:
@@ -75,7 +77,7 @@ def normalize_measure(raw: str) -> str | None:
     m = _MEASURE.search(clean(raw))
     if m is None:
         return None
-    whole = m.group(1).translate(_INT_LOOK_ALIKES | look_alikes("[]"))
+    whole = m.group(1).translate(look_alikes("measure"))
     if m.group(2) and len(whole) == 1:  # metres and centimetres
         whole += m.group(2)
     return str(int(whole)) if whole.isdigit() else None

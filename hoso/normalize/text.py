@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from hoso.normalize.confusions import glyphs, look_alikes
+
 # Dotted leaders on blank forms: "……", "....", ". . . .", "_____" (two or more dots, any ellipsis).
 _LEADERS = re.compile(r"…+|\.(?:\s*\.)+|_{2,}")
 _SPACES = re.compile(r"\s+")
@@ -13,19 +15,9 @@ _EDGE_PUNCT = ",;:."
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Old placement in an open syllable: the tone on the o/u of "oa", "oe", "uy" ("hoà", "khoẻ", "thuý").
 _OPEN_GLIDE = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?![^\W\d_]|[\u0300-\u036f])")
-_OCR_DIGIT_RUN = re.compile(r"(?<![^\W\d_])[0-9OoIl|]*[0-9][0-9OoIl|]*(?![^\W\d_])")
-# The digit each OCR look-alike stands for (lower case; an upper-case letter reads as its lower case).
-_DIGIT_OF = {"o": "0", "ø": "0", "u": "0", "q": "0", "i": "1", "l": "1", "|": "1", "!": "1", "¡": "1",
-             "[": "1", "]": "1", "j": "1", "ì": "1", "í": "1", "ï": "1",
-             "b": "8", "§": "8", "s": "5", "š": "5"}  # fmt: skip
-
-
-def look_alikes(chars: str) -> dict[int, str]:
-    """A str.translate table reading each of `chars` as the digit it looks like (only those)."""
-    return str.maketrans({c: _DIGIT_OF[c.lower()] for c in chars})
-
-
-_OCR_DIGITS = look_alikes("OoIl|")
+_RUN = re.escape(glyphs("run"))
+_OCR_DIGIT_RUN = re.compile(rf"(?<![^\W\d_])[0-9{_RUN}]*[0-9][0-9{_RUN}]*(?![^\W\d_])")
+_OCR_DIGITS = look_alikes("run")
 
 
 def strip_leaders(s: str) -> str:

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from hoso.catalog import HE_SO, MA_NGACH, canonical_code, code_key, he_so_for, ngach_name, salary_group
 from hoso.normalize import normalize
-from hoso.normalize.text import look_alikes
+from hoso.normalize.confusions import look_alikes
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold
 
@@ -75,7 +75,7 @@ def settle_ngach(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]
     out = dict(fields)
     if ma is not None and canonical_code(ma.value) is None:
         dotted = re.sub(r"(?<=\d)\s+(?=\d)", ".", ma.value.replace(",", "."))  # "01,003", "V.08 01 02"
-        zeroed = dotted[:1] + dotted[1:].translate(look_alikes("ØOSBIl"))  # "V.Ø7.05.15", "V.08.0S.11"
+        zeroed = dotted[:1] + dotted[1:].translate(look_alikes("ma_ngach"))  # "V.Ø7.05.15", "V.08.0S.11"
         code = canonical_code(dotted)
         if code is None and (code := canonical_code(zeroed)) is not None and name is not None:
             code = code if _close(MA_NGACH[code][0], name.value, NAME_EDITS) else None  # the name agrees

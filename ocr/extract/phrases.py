@@ -24,6 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from hoso.catalog import CCCD_PROVINCES
+from hoso.normalize.confusions import readings
 from hoso.normalize.text import same_but_tone_placement
 from ocr.extract.anchors import fold
 from ocr.extract.lexicon import unambiguous
@@ -492,7 +493,8 @@ def closed_tail(key: str, words: list[Word]) -> list[Word]:
     return words
 
 
-_ROMAN_I = "IHl1|ÏÌÍĨỈỊ"  # the roman I as OCR reads it: H, l, 1, a bar, or with a speck for a mark
+_ROMAN = readings("roman")  # the roman I as OCR reads it: H (two run together), l, 1, a bar, a speck
+_ROMAN_I = "".join(_ROMAN)
 # at the end of the value or inside its closing bracket ("Bác sĩ chính (hạng 1I)"); OCR may
 # split the numeral ("hạng | H")
 _HANG = re.compile(rf"(\bhạng)[.:,]?(\s+)((?:[{_ROMAN_I}]\s?){{0,2}}[{_ROMAN_I}]|[{_ROMAN_I}]?V)(?=\)?$)",
@@ -506,10 +508,9 @@ def fix_hang_numeral(value: str) -> str:
     ("hạng HII": then the H is one). A speck after "hạng" ("hạng. II") is no part of it.
     """
     def roman(m: re.Match[str]) -> str:
-        numeral = m.group(3).replace(" ", "")
-        rest = re.sub(f"[{_ROMAN_I[2:]}]", "I", numeral)
-        joined = rest.replace("H", "II").replace("h", "II")
-        numeral = joined if joined.count("I") <= 3 else rest.replace("H", "I").replace("h", "I")
+        numeral = m.group(3).replace(" ", "").replace("h", "H")
+        joined = "".join(_ROMAN.get(ch, ch) for ch in numeral)
+        numeral = joined if joined.count("I") <= 3 else "".join("I" if ch in _ROMAN else ch for ch in numeral)
         return m.group(1) + m.group(2) + numeral
 
     return _HANG.sub(roman, value)

@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from hoso.fields import field_specs
 from hoso.normalize import normalize
-from hoso.normalize.text import look_alikes
+from hoso.normalize.confusions import look_alikes
 from hoso.result import ExtractedField
 from ocr.extract.anchors import fold, is_letter
 from ocr.extract.dates import settle_years
@@ -85,7 +85,7 @@ def settle_code(code: str) -> str:
     """
     code = re.sub(r"Q[ĐÐD]{2,}", "QĐ", code.replace("Ð", "Đ"))  # OCR doubles the stroked D of "QĐ"
     code = _SLASH_LOST.sub(r"\1/", code)  # "8I6QĐ-STC": the "/" lost between the số and "QĐ"
-    code = _NUMBER_PART.sub(lambda m: m.group(0).translate(look_alikes("OoBbIl|§")), code)
+    code = _NUMBER_PART.sub(lambda m: m.group(0).translate(look_alikes("so")), code)
     head, dash, tail = code.partition("-")
     return head + dash + _DIGIT_IN_LETTERS.sub("", tail) if dash else code
 
@@ -167,7 +167,7 @@ def make_field(doc: str, key: str, raw: str, page: int, box: tuple[int, int, int
     kind = field_specs()[(doc, key)].kind
     text = settle_years(raw) if kind == "date" else raw  # an impossible year mended: 1871 → 1971
     if kind == "decimal":
-        text = text.translate(look_alikes("bB§"))
+        text = text.translate(look_alikes("decimal"))
     val = value if value is not None else normalize(kind, text, key=key)
     if not val:
         return None
