@@ -7,12 +7,12 @@ spelling. A high-confidence reading is never changed (the paper itself may be wr
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import TypeVar
-
-from rapidfuzz.distance import Hamming
 
 from hoso.catalog import CCCD_PROVINCES
 from hoso.normalize.text import same_but_tone_placement
@@ -56,121 +56,124 @@ def settle_header_word(word: Word, sure: float = 0.95) -> str:
     return text if same_but_tone_placement(text, known) else known
 
 
-_SURNAMES = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Mai Trịnh "
-    "Đoàn Lâm Lương Tạ Hà Vương Cao Quách Tô Triệu Thái Châu Chu Lưu Tăng Kiều Từ Khổng Lục Mạc "
-    "Nghiêm Ninh Phùng Tống La Lã Giang Diệp Hứa Thân Trương Nông Âu Doãn Khúc Kim Lò Quan Tôn "
-    "Đàm Ưng Vi Viên Cù Cấn Bạch Bế Lại Hầu Đồng Đống Phí Phó Sầm Trình Tiêu Thạch Hàn Lữ Mã "
-    "Mông Nhan Thiều Uông Ông Âu Giáp Hoa Khương Lạc Luân Nhâm Quản Tiết Văn Vòng Xa Yên Đậu Lỗ Cung "
-    "Khâu Ung Mẫn Nhữ Phương"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Names:
-    """One list of name syllables: the spellings, and folded → spelling where only one folds so."""
-
-    known: frozenset[str]
-    by_fold: dict[str, str]
-    folds: frozenset[str]  # every fold, unique or shared (Văn/Vân)
 
 
 @cache
-def _names(block: str) -> _Names:
-    names = block.split()
-    return _Names(frozenset(names), unambiguous(names, fold), frozenset(map(fold, names)))
+def _names(table: str) -> frozenset[str]:
+    """A name lexicon (`hoso/spec/names_*.txt`): syllables as spelled, comment lines skipped."""
+    text = resources.files("hoso").joinpath(f"spec/names_{table}.txt").read_text(encoding="utf-8")
+    return frozenset(w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split())
 
 
-def _surnames() -> _Names:
-    return _names(_SURNAMES)
+def _surnames() -> frozenset[str]:
+    return _names("surnames")
 
 
-# Middle and given-name syllables in everyday use (both of a pair that differ only in marks, such as
-# Thủy/Thùy, Văn/Vân, Cẩm/Cầm, are listed, so that neither is ever "corrected" into the other).
-_GIVEN = (
-    "An Ân Anh Ánh Ảnh Bá Bách Bạch Bản Bằng Bảo Bắc Bế Bích Biên Biển Bình Bính Bội Bửu Ca Cả Cầm "
-    "Cẩm Cần Cẩn Cao Cát Cầu Chánh Châm Chân Chấn Chi Chí Chiến Chinh Chính Chỉnh Châu Chu Chúc "
-    "Chung Chương Chưởng Công Cúc Cung Cương Cường Danh Dân Dần Diễm Diệp Diệu Dinh Du Duẫn Dũng "
-    "Dung Dụng Duy Duyên Dư Dương Đại Đan Đán Đào Đạo Đạt Đắc Đăng Đẳng Điềm Điền Điệp Đình Định "
-    "Đoan Đô Đông Đồng Đức Được Gấm Gia Giang Giao Giáp Hà Hạ Hải Hàm Hân Hằng Hạnh Hào Hảo Hạo "
-    "Hậu Hiền Hiển Hiến Hiệp Hiếu Hiểu Hinh Hòa Hoa Hóa Hoài Hoan Hoàn Hoán Hoàng Hoạt Học Hồi "
-    "Hội Hồng Hợp Huân Huấn Huế Huệ Hùng Hưng Hưởng Hương Hường Hữu Huy Huyên Huyền Huỳnh Hy Kha "
-    "Khả Khải Khang Khanh Khánh Khiêm Khoa Khôi Khuê Khương Khuyên Kiên Kiến Kiệt Kiều Kim Kính "
-    "Kỳ Kỷ Lai Lam Lâm Lan Lành Lãm Lạc Lăng Lâu Lê Lễ Liên Liễu Linh Lĩnh Loan Lộc Lợi Long Lực "
-    "Luân Luận Lương Lượng Lưu Ly Lý Mai Mạnh Mẫn Minh Mơ Mười My Mỹ Na Nam Năng Nga Ngà Ngân "
-    "Nghi Nghị Nghĩa Ngọc Nguyên Nguyệt Nhã Nhàn Nhân Nhất Nhật Nhi Như Nhung Ninh Nông Nữ Nương "
-    "Oanh Phát Phấn Phi Phong Phú Phúc Phụng Phùng Phước Phương Phượng Quân Quang Quảng Quế Quốc "
-    "Quý Quyên Quyết Quyền Quỳnh Sa Sang Sáng Sâm Sơn Sương Tài Tâm Tân Tấn Tánh Tạo Thạch Thái "
-    "Thanh Thành Thạnh Thảo Thao Thắm Thắng Thăng Thân Thẩm Thế Thi Thị Thìn Thiện Thịnh Thoa "
-    "Thoại Thông Thu Thư Thuận Thục Thùy Thủy Thúy Thụy Thương Thường Thy Tiên Tiến Tiệp Tín Tình "
-    "Tịnh Toàn Toản Toại Trà Trâm Trang Tráng Trí Triết Triều Trinh Trình Trọng Trúc Trung Trường "
-    "Tú Tuấn Tùng Tường Tuyên Tuyền Tuyết Tư Từ Tửu Uyên Vân Văn Vi Việt Vinh Vĩnh Võ Vũ Vui Vy "
-    "Xuân Yên Yến"
-)
-
-
-def _given() -> _Names:
-    return _names(_GIVEN)
+def _given() -> frozenset[str]:
+    return _names("given")
 
 
 def surnames() -> frozenset[str]:
     """Every known surname."""
-    return _surnames().known
+    return _surnames()
 
 
 def given_names() -> frozenset[str]:
     """Every known middle or given-name syllable."""
-    return _given().known
+    return _given()
 
 
 def is_surname(word: str) -> bool:
     """A known Vietnamese surname, spelled exactly."""
-    return word in _surnames().known
+    return word in _surnames()
 
 
 def is_name_syllable(word: str) -> bool:
     """A known middle or given-name syllable, spelled exactly."""
-    return word in _given().known
+    return word in _given()
 
 
-def _one_letter_off(word: str, names: frozenset[str]) -> str | None:
-    """The one known syllable with one letter read as another (folded: Ngục → Ngọc), if only one is.
+@dataclass(frozen=True, slots=True, order=True)
+class Cost:
+    """How far a reading is from a lexicon entry: letters changed first, then marks.
 
-    Only a letter swapped, never one dropped or added: "Ngọc" is not a damaged "Ngô".
+    Letters outrank marks because OCR misreads marks far more often than letters: a candidate
+    a letter away needs the letter as evidence, and the marks then only break ties.
     """
-    key = fold(word)
-    near = {n for n in names if len(fold(n)) == len(key) and Hamming.distance(fold(n), key) == 1}
-    # names that fold alike (Thi, Thị), or a letter from it two ways (Thị, Chí): the one whose marks
-    # are the ones read ("Lhị" → Thị); when several folds are near, only one with every mark as read
-    ranked = sorted((Hamming.distance(n, word, pad=True), n) for n in near)
-    if not ranked or len({fold(n) for n in near}) > 1 and ranked[0][0] != 1:
-        return None
-    return ranked[0][1] if len(ranked) == 1 or ranked[0][0] < ranked[1][0] else None
+
+    letters: int
+    marks: int
 
 
-def _settle_syllable(word: str, names: _Names) -> str | None:
-    """The one name syllable an unknown `word` is a misreading of, or None.
+def _marks(ch: str) -> frozenset[str]:
+    return frozenset(c for c in unicodedata.normalize("NFD", ch)[1:] if unicodedata.combining(c))
 
-    It folds to exactly one (Xuần → Xuân), or — folding to none — has one letter swapped from
-    exactly one (Ngục → Ngọc) or one letter read twice (Nguyêễn → Nguyễn). A fold two names share
-    (Văn/Vân) settles nothing.
+
+def _aligned_cost(read: str, entry: str) -> Cost:
+    """Letters and marks apart, for two spellings whose folds have the same length."""
+    pairs = list(zip(read, entry, strict=True))
+    letters = sum(fold(a) != fold(b) for a, b in pairs)
+    return Cost(letters, sum(_marks(a) != _marks(b) for a, b in pairs))
+
+
+def cost(read: str, entry: str) -> Cost | None:
+    """The cost of reading `entry` as `read`, or None when OCR does not damage a word so.
+
+    A letter may be swapped for another (Ngục for Ngọc) or read twice (Nguyêễn for Nguyễn, each
+    a letter's worth); a letter is never dropped or added otherwise ("Ngọc" is no damaged "Ngô").
     """
-    if word in names.known:
+    if len(read) == len(entry):
+        return _aligned_cost(read, entry)
+    if len(read) != len(entry) + 1:
         return None
-    key = fold(word)
-    if key in names.folds:
-        return names.by_fold.get(key)
-    return _one_letter_off(word, names.known) or _undoubled(word, names.known)
+    doubled = {i for i in range(1, len(read)) if fold(read[i]) == fold(read[i - 1])}
+    costs = [_aligned_cost(read[:j] + read[j + 1 :], entry) for i in doubled for j in (i - 1, i)]
+    found = [Cost(c.letters + 1, c.marks) for c in costs if c.letters == 0]
+    return min(found, default=None)
 
 
-def _undoubled(word: str, names: frozenset[str]) -> str | None:
-    """The one name a letter read twice hides ("Nguyêễn" → Nguyễn, "Qưuỳnh" → Quỳnh)."""
-    pairs = [i for i in range(1, len(word)) if fold(word[i]) == fold(word[i - 1])]
-    found = {word[:j] + word[j + 1 :] for i in pairs for j in (i - 1, i)} & names
-    return found.pop() if len(found) == 1 else None
+@dataclass(frozen=True, slots=True)
+class Settling:
+    """One lexicon's threshold: the confidence above which a reading stands, the letters it may mend."""
+
+    sure: float
+    max_letters: int
 
 
-def settle_name(name: str, conf: float, sure: float = 0.95) -> str:
+def choose(read: str, entries: frozenset[str], max_letters: int) -> str | None:
+    """The one entry `read` is a misreading of, by the one scorer; None when no entry is clearly it.
+
+    The cheapest entry wins by a margin over the runner-up: fewer letters changed; or, the letters
+    being equal and some changed, fewer marks unlike the ones read. Two entries that differ in their
+    marks alone (Văn/Vân, Thủy/Thùy) are never told apart by marks: that is what OCR misreads.
+    """
+    if read in entries:
+        return None
+    ranked = sorted((c, e) for e in entries if (c := cost(read, e)) is not None and c.letters <= max_letters)
+    if not ranked:
+        return None
+    (best, entry), rival = ranked[0], (ranked[1][0] if len(ranked) > 1 else None)
+    if rival is None:
+        return entry
+    if rival.letters > best.letters:
+        return entry
+    return entry if best.letters > 0 and rival.marks > best.marks else None
+
+
+NAME = Settling(sure=0.95, max_letters=1)
+
+
+def _settle_syllable(word: str, names: frozenset[str]) -> str | None:
+    """The one name syllable an unknown `word` is a misreading of (`choose` over the name lexicon).
+
+    An ethnic-minority syllable (`names_ethnic.txt`) is a name as read: never bent toward a Kinh one.
+    """
+    if word in _names("ethnic"):
+        return None
+    return choose(word, names, NAME.max_letters)
+
+
+def settle_name(name: str, conf: float, sure: float = NAME.sure) -> str:
     """An unsure name whose syllables are no name syllables takes the one known spelling of each.
 
     The surname as in settle_surname; a middle or given syllable that is no name ("Xuần", "Tháo",
@@ -187,7 +190,7 @@ def settle_name(name: str, conf: float, sure: float = 0.95) -> str:
     return " ".join(parts)
 
 
-def settle_surname(name: str, conf: float, sure: float = 0.95) -> str:
+def settle_surname(name: str, conf: float, sure: float = NAME.sure) -> str:
     """An unsure first syllable that is no surname takes the one it folds to, or is a letter from.
 
     "Hưỳnh" (not even a Vietnamese syllable) → "Huỳnh"; "Trân" read at 0.6 → "Trần". A surname

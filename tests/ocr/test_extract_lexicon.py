@@ -80,3 +80,33 @@ def test_a_letter_read_twice_in_a_name_is_read_once():
     assert settle_name("Nguyêễn Thị Thủy", 0.73) == "Nguyễn Thị Thủy"  # the surname
     assert settle_name("Lý Qưuỳnh Trang", 0.61) == "Lý Quỳnh Trang"  # a given syllable
     assert settle_name("Nguyêễn Thị Thủy", 0.97) == "Nguyêễn Thị Thủy"  # read surely: left for the reviewer
+
+
+@pytest.mark.parametrize("name", ["H Ngơm Byă", "Y Moan Ênuôl", "Kơ Pa H'Lan", "Ksor Nay Wơn"])
+def test_ethnic_minority_names_are_not_bent_toward_kinh_ones(name: str):
+    from ocr.extract.lexicon import settle_name
+
+    assert settle_name(name, 0.5) == name
+
+
+@pytest.mark.parametrize(
+    ("read", "entry", "letters", "marks"),
+    [
+        ("Xuần", "Xuân", 0, 1),  # a tone mark
+        ("Ngục", "Ngọc", 1, 0),  # a letter swapped
+        ("Nguyêễn", "Nguyễn", 1, 0),  # a letter read twice
+        ("Ngọc", "Ngô", None, None),  # a letter dropped is no misreading
+    ],
+)
+def test_one_cost_for_every_lexicon(read: str, entry: str, letters: int | None, marks: int | None):
+    from ocr.extract.lexicon import Cost, cost
+
+    assert cost(read, entry) == (None if letters is None else Cost(letters, marks))
+
+
+def test_marks_alone_never_choose_between_two_entries_of_the_same_letters():
+    from ocr.extract.lexicon import choose
+
+    assert choose("Vần", frozenset({"Văn", "Vân", "Tuấn"}), 1) is None
+    assert choose("Xuần", frozenset({"Xuân", "Tuấn"}), 1) == "Xuân"  # the rival needs a letter more
+    assert choose("Lhị", frozenset({"Thị", "Chí"}), 1) == "Thị"  # letters equal: the marks read decide
