@@ -93,8 +93,13 @@ def generate_set(root: Path, args: argparse.Namespace) -> list[Sample]:
 
 def extract_all(samples: list[Sample], workers: int, out: Path) -> tuple[list[FileResult], float]:
     """hoso.pipeline.extract over every file once; results saved as JSON Lines for --reuse."""
+    import cv2
+
     from hoso.pipeline import extract
 
+    # the generator ran OpenCV's thread pool in this process; forked page workers inherit it broken
+    # and hang in their first OpenCV call: one thread here before forking
+    cv2.setNumThreads(1)
     settings = replace(ExtractSettings.from_env(), workers=workers)
     print(
         f"[bench-verify] extracting {len(samples)} files, {sum(s.pages for s in samples)} pages …", flush=True
