@@ -113,7 +113,8 @@ def _aligned_cost(read: str, entry: str) -> Cost:
     """Letters and marks apart, for two spellings whose folds have the same length."""
     pairs = list(zip(read, entry, strict=True))
     letters = sum(fold(a) != fold(b) for a, b in pairs)
-    return Cost(letters, sum(_marks(a) != _marks(b) for a, b in pairs))
+    # marks count where the letter stands: a changed letter's marks say nothing of the entry
+    return Cost(letters, sum(fold(a) == fold(b) and _marks(a) != _marks(b) for a, b in pairs))
 
 
 def cost(read: str, entry: str) -> Cost | None:

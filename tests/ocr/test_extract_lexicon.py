@@ -110,3 +110,6 @@ def test_marks_alone_never_choose_between_two_entries_of_the_same_letters():
     assert choose("Vần", frozenset({"Văn", "Vân", "Tuấn"}), 1) is None
     assert choose("Xuần", frozenset({"Xuân", "Tuấn"}), 1) == "Xuân"  # the rival needs a letter more
     assert choose("Lhị", frozenset({"Thị", "Chí"}), 1) == "Thị"  # letters equal: the marks read decide
+    # a changed letter's own marks are no evidence: Thọ is as near Thi as Thị (a real name missing
+    # from the lexicon must not become Thị)
+    assert choose("Thọ", frozenset({"Thi", "Thị"}), 1) is None
