@@ -18,7 +18,7 @@ from ocr.read import read_page_image
 
 
 @cache
-def _engine(spec: str) -> OcrEngine:
+def ocr_engine(spec: str) -> OcrEngine:
     """One engine per worker process, built on first use (with OpenCV on one thread)."""
     cv2.setNumThreads(1)  # pages run in parallel across processes; threads would fight
     if spec.startswith("replay:"):
@@ -58,7 +58,7 @@ def read_page(job: PageJob, settings: ExtractSettings) -> PageText:
         return read_page_image(
             image,
             job.number,
-            _engine(settings.ocr_engine),
+            ocr_engine(settings.ocr_engine),
             timeout=settings.ocr_timeout,
             color=color,
         )

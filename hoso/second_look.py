@@ -19,6 +19,7 @@ second look at all.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 
@@ -28,9 +29,10 @@ from rapidfuzz.distance import Levenshtein
 
 from hoso.config import ExtractSettings
 from hoso.fields import FieldKind
-from hoso.normalize import fold_for_compare, normalize
-from hoso.page_reader import _engine
+from hoso.normalize import fold_for_compare, known_kind, normalize
+from hoso.page_reader import ocr_engine
 from hoso.result import ExtractedField
+from ingest.model import PageJob
 from ingest.pages import load_page_input, plan_pages
 from ingest.sources import describe
 from matching.comparison import SecondLook, Witness
@@ -38,6 +40,7 @@ from ocr.cleanup.pipeline import clean_page
 from ocr.engine.base import OcrEngine, OcrError
 from ocr.engine.line_reader import line_reader
 from ocr.model import PageText
+from ocr.read import osd_for
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +49,6 @@ MAX_EDITS = 2  # characters apart (compared forms): a small difference, the kind
 SHARE = 0.9  # PP-OCR's share of the crop's probability between the two candidates to witness one
 AGREE = 2  # witnesses that must read the record's value (and none the paper's)
 PAD = 12  # pixels around the box
-_KINDS = frozenset({"name", "text", "address", "date", "int", "decimal", "digits", "code", "enum"})
 
 
 def worth_a_look(kind: str, key: str, f: ExtractedField, electronic: str) -> bool:
@@ -67,11 +69,11 @@ def record_as_printed(kind: FieldKind, key: str, raw: str, electronic: str) -> s
     want = fold_for_compare(kind, electronic, key=key)
     chars = sorted(set(electronic) | set(normalize(kind, electronic, key=key) or ""))
     alphabet = chars + [s for c in chars if c != " " for s in (c + " ", " " + c)]  # "Số, đường" lost " 8"
-    edits = (
-        [raw[:i] + c + raw[i + 1 :] for i in range(len(raw)) for c in alphabet]
-        + [raw[:i] + c + raw[i:] for i in range(len(raw) + 1) for c in alphabet]
-        + [raw[:i] + raw[i + 1 :] for i in range(len(raw))]
-    )
+    edits = itertools.chain(
+        (raw[:i] + c + raw[i + 1 :] for i in range(len(raw)) for c in alphabet),
+        (raw[:i] + c + raw[i:] for i in range(len(raw) + 1) for c in alphabet),
+        (raw[:i] + raw[i + 1 :] for i in range(len(raw))),
+    )  # tried lazily: the first that reads as the record ends the search
     for text in edits:
         if text != raw and fold_for_compare(kind, normalize(kind, text, key=key) or "", key=key) == want:
             return text
@@ -132,6 +134,7 @@ class PageImages:
         self._path = path
         self._settings = settings
         self._pages: dict[int, np.ndarray | None] = {}
+        self._jobs: dict[int, PageJob] | None = None
 
     def page(self, number: int) -> np.ndarray | None:
         """The cleaned image of a scanned page; None for a text-layer page or one that cannot load."""
@@ -141,15 +144,15 @@ class PageImages:
 
     def _load(self, number: int) -> np.ndarray | None:
         try:
-            jobs, _ = plan_pages(describe(Path(self._path), self._path))
-            job = next((j for j in jobs if j.number == number), None)
+            if self._jobs is None:  # the file is opened and planned once, whatever the pages asked
+                jobs, _ = plan_pages(describe(Path(self._path), self._path))
+                self._jobs = {j.number: j for j in jobs}
+            job = self._jobs.get(number)
             loaded = load_page_input(job) if job is not None else None
             if loaded is None or isinstance(loaded, PageText):
                 return None
             image, color = loaded
-            engine = _engine(self._settings.ocr_engine)
-            osd = getattr(engine, "detect_orientation", None)
-            return clean_page(image, color=color, osd=osd if callable(osd) else None).image
+            return clean_page(image, color=color, osd=osd_for(ocr_engine(self._settings.ocr_engine))).image
         except Exception:  # noqa: BLE001 - no second look is no reason to fail the verification
             log.warning("second look: page %d of %s could not be loaded", number, self._path, exc_info=True)
             return None
@@ -170,11 +173,11 @@ def witness_for(path: str, settings: ExtractSettings) -> Witness:
 
     def _look(kind: str, key: str, f: ExtractedField, electronic: str) -> SecondLook | None:
         image = images.page(f.page)
-        known: FieldKind = kind if kind in _KINDS else "text"  # type: ignore[assignment]
+        known = known_kind(kind)
         record_raw = record_as_printed(known, key, f.raw, electronic)
         if image is None or record_raw is None:
             return None
-        engine = _engine(settings.ocr_engine)
+        engine = ocr_engine(settings.ocr_engine)
         return weigh(_crop(image, f.bbox), (f.raw, f.value), (record_raw, electronic), known, key, engine)
 
     return look

@@ -151,15 +151,15 @@ def _compare_fields(
             verdict = raw if raw.equal and "look-alike" in raw.reason else verdict
         if verdict.equal or _ocr_noise(spec.core, spec.kind, f, verdict.score, config.threshold(key), config):
             continue
-        reason = verdict.reason
-        look = witness(spec.kind, key, f, electronic_text(electronic)) if witness is not None else None
+        reason, other = verdict.reason, electronic_text(electronic)
+        look = witness(spec.kind, key, f, other) if witness is not None else None
         if look is not None and look.record:
             if settled is not None:
-                settled.append(Settlement(index, key, f.value, electronic_text(electronic), look.note))
+                settled.append(Settlement(index, key, f.value, other, look.note))
             continue
         if look is not None:
             reason += f"; second reading: {look.note}"
-        flags.append(_flag(doc, index, key, f, electronic_text(electronic), verdict.score, reason))
+        flags.append(_flag(doc, index, key, f, other, verdict.score, reason))
     return flags
 
 

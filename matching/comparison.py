@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -63,8 +63,7 @@ class Settlement:
 
     def to_json(self) -> dict[str, Any]:
         """The `settled` entry of `hoso verify --json` (an addition to CONTRACT.md's object)."""
-        return {"document": self.document, "field": self.field, "paper": self.paper,
-                "electronic": self.electronic, "how": self.how}  # fmt: skip
+        return asdict(self)
 
 
 # (field kind, key, the paper's field, the record's value) → a verdict, or None when no second

@@ -18,7 +18,7 @@ from ocr.signature import reread_signature
 log = logging.getLogger(__name__)
 
 
-def _osd_for(engine: OcrEngine) -> Osd | None:
+def osd_for(engine: OcrEngine) -> Osd | None:
     """Tesseract's OSD as the orientation fallback, when the engine offers it."""
     detect = getattr(engine, "detect_orientation", None)
     return detect if callable(detect) else None
@@ -36,7 +36,7 @@ def read_page_image(
     """Words with boxes in the cleaned (upright, levelled, flattened) 300-dpi page; never raises."""
     page = PageText(number, 0, 0, source="ocr")
     try:
-        cleaned = clean_page(img, color=color, osd=_osd_for(engine))
+        cleaned = clean_page(img, color=color, osd=osd_for(engine))
     except Exception as exc:  # noqa: BLE001 - a broken image must not stop the batch
         log.debug("cleanup failed on page %d", number, exc_info=True)
         page.source = "none"

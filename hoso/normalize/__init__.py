@@ -35,6 +35,7 @@ __all__ = [
     "fix_ocr_digits",
     "fold_address",
     "fold_for_compare",
+    "known_kind",
     "normalize",
     "normalize_address",
     "normalize_address_parts",
@@ -91,8 +92,7 @@ def fold_for_compare(kind: str, value: str, *, key: str = "") -> str:
     text = str(value)
     if kind == "address":
         return fold_address(text)
-    known = cast(FieldKind, kind if kind in _KINDS else "text")
-    normalized = normalize(known, text, key=key)
+    normalized = normalize(known_kind(kind), text, key=key)
     if normalized is None:
         return ""
     normalized = canonical_tone_marks(normalized)  # "UỶ BAN" as printed is the record's "ỦY BAN"
@@ -100,3 +100,8 @@ def fold_for_compare(kind: str, value: str, *, key: str = "") -> str:
 
 
 _KINDS = frozenset({"name", "text", "address", "date", "int", "decimal", "digits", "code", "enum"})
+
+
+def known_kind(kind: str) -> FieldKind:
+    """A fields.csv kind the normalizers know; any other is read as free text."""
+    return cast(FieldKind, kind if kind in _KINDS else "text")

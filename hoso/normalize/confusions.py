@@ -28,6 +28,7 @@ def _rows() -> tuple[tuple[str, str, frozenset[str]], ...]:
     return tuple((r["seen"], r["meant"], frozenset(r["contexts"].split())) for r in csv.DictReader(lines))
 
 
+@cache
 def readings(context: str) -> dict[str, str]:
     """Seen glyph → what it stands for, in one reading context."""
     found = {seen: meant for seen, meant, contexts in _rows() if context in contexts}
@@ -36,6 +37,7 @@ def readings(context: str) -> dict[str, str]:
     return found
 
 
+@cache
 def look_alikes(context: str) -> dict[int, str]:
     """A str.translate table for one reading context."""
     return str.maketrans(readings(context))

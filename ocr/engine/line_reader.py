@@ -78,6 +78,7 @@ class PpOcrLineReader:
         self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
         meta = self._session.get_modelmeta().custom_metadata_map
         self._classes = ["", *meta["character"].splitlines(), " "]  # CTC blank first, space last
+        self._index = {c: i for i, c in enumerate(self._classes) if c}
         self._input = self._session.get_inputs()[0].name
         self._lock = threading.Lock()
 
@@ -93,8 +94,7 @@ class PpOcrLineReader:
         given texts it fits better. None when a candidate has a character the model cannot write
         (most Vietnamese tone marks): then it is no witness.
         """
-        index = {c: i for i, c in enumerate(self._classes) if c}
-        labels = [[index.get(ch, -1) for ch in cand] for cand in candidates]
+        labels = [[self._index.get(ch, -1) for ch in cand] for cand in candidates]
         if not candidates or any(-1 in lab or not lab for lab in labels):
             return None
         probs = self._frames(image)

@@ -56,8 +56,6 @@ def settle_header_word(word: Word, sure: float = 0.95) -> str:
     return text if same_but_tone_placement(text, known) else known
 
 
-
-
 @cache
 def _names(table: str) -> frozenset[str]:
     """A name lexicon (`hoso/spec/names_*.txt`): syllables as spelled, comment lines skipped."""
@@ -65,32 +63,24 @@ def _names(table: str) -> frozenset[str]:
     return frozenset(w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split())
 
 
-def _surnames() -> frozenset[str]:
-    return _names("surnames")
-
-
-def _given() -> frozenset[str]:
-    return _names("given")
-
-
 def surnames() -> frozenset[str]:
     """Every known surname."""
-    return _surnames()
+    return _names("surnames")
 
 
 def given_names() -> frozenset[str]:
     """Every known middle or given-name syllable."""
-    return _given()
+    return _names("given")
 
 
 def is_surname(word: str) -> bool:
     """A known Vietnamese surname, spelled exactly."""
-    return word in _surnames()
+    return word in surnames()
 
 
 def is_name_syllable(word: str) -> bool:
     """A known middle or given-name syllable, spelled exactly."""
-    return word in _given()
+    return word in given_names()
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -133,14 +123,6 @@ def cost(read: str, entry: str) -> Cost | None:
     return min(found, default=None)
 
 
-@dataclass(frozen=True, slots=True)
-class Settling:
-    """One lexicon's threshold: the confidence above which a reading stands, the letters it may mend."""
-
-    sure: float
-    max_letters: int
-
-
 def choose(read: str, entries: frozenset[str], max_letters: int) -> str | None:
     """The one entry `read` is a misreading of, by the one scorer; None when no entry is clearly it.
 
@@ -154,14 +136,13 @@ def choose(read: str, entries: frozenset[str], max_letters: int) -> str | None:
     if not ranked:
         return None
     (best, entry), rival = ranked[0], (ranked[1][0] if len(ranked) > 1 else None)
-    if rival is None:
-        return entry
-    if rival.letters > best.letters:
+    if rival is None or rival.letters > best.letters:
         return entry
     return entry if best.letters > 0 and rival.marks > best.marks else None
 
 
-NAME = Settling(sure=0.95, max_letters=1)
+NAME_SURE = 0.95  # a name read at least this surely stands as read
+NAME_LETTERS = 1  # letters the name scorer may mend in one syllable
 
 
 def _settle_syllable(word: str, names: frozenset[str]) -> str | None:
@@ -171,10 +152,10 @@ def _settle_syllable(word: str, names: frozenset[str]) -> str | None:
     """
     if word in _names("ethnic"):
         return None
-    return choose(word, names, NAME.max_letters)
+    return choose(word, names, NAME_LETTERS)
 
 
-def settle_name(name: str, conf: float, sure: float = NAME.sure) -> str:
+def settle_name(name: str, conf: float, sure: float = NAME_SURE) -> str:
     """An unsure name whose syllables are no name syllables takes the one known spelling of each.
 
     The surname as in settle_surname; a middle or given syllable that is no name ("Xuần", "Tháo",
@@ -186,12 +167,12 @@ def settle_name(name: str, conf: float, sure: float = NAME.sure) -> str:
         return name
     parts = name.split(" ")
     for i, part in enumerate(parts[1:], start=1):
-        if part.isalpha() and (fixed := _settle_syllable(part, _given())) is not None:
+        if part.isalpha() and (fixed := _settle_syllable(part, given_names())) is not None:
             parts[i] = fixed
     return " ".join(parts)
 
 
-def settle_surname(name: str, conf: float, sure: float = NAME.sure) -> str:
+def settle_surname(name: str, conf: float, sure: float = NAME_SURE) -> str:
     """An unsure first syllable that is no surname takes the one it folds to, or is a letter from.
 
     "Hưỳnh" (not even a Vietnamese syllable) → "Huỳnh"; "Trân" read at 0.6 → "Trần". A surname
@@ -200,5 +181,5 @@ def settle_surname(name: str, conf: float, sure: float = NAME.sure) -> str:
     parts = name.split(" ", 1)
     if conf >= sure or not parts[0]:
         return name
-    fixed = _settle_syllable(parts[0], _surnames())
+    fixed = _settle_syllable(parts[0], surnames())
     return name if fixed is None else " ".join([fixed, *parts[1:]])

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from hoso.page_reader import _engine
+from hoso.page_reader import ocr_engine
 from hoso.result import ExtractedField
 from hoso.second_look import UNSURE, record_as_printed, weigh, worth_a_look
 from ocr.engine.line_reader import ctc_log_likelihood, line_reader
@@ -69,7 +69,7 @@ def _crop(text: str) -> np.ndarray:
 @pytest.mark.tesseract
 @pytest.mark.skipif(line_reader() is None, reason="PP-OCR recogniser not installed")
 def test_a_crop_showing_the_record_settles_and_one_showing_the_paper_never_does():
-    engine = _engine("tesseract")
+    engine = ocr_engine("tesseract")
     paper, record = ("10/11/1995", "1995-11-10"), ("16/11/1995", "1995-11-16")
     misread = weigh(_crop("16/11/1995"), paper, record, "date", "ngay_sinh", engine)
     assert misread.record, misread.note

@@ -97,8 +97,8 @@ def test_osd_says_how_to_turn_a_page_upright(make: type[OcrEngine], turns: int) 
 
 
 def test_api_engine_is_the_default_when_tesserocr_is_installed() -> None:
-    from hoso.page_reader import _engine
+    from hoso.page_reader import ocr_engine
 
     expected = TesseractApiEngine if tess_api.available() else TesseractEngine
-    assert isinstance(_engine("tesseract"), expected)
-    assert isinstance(_engine("tesseract-cli"), TesseractEngine)
+    assert isinstance(ocr_engine("tesseract"), expected)
+    assert isinstance(ocr_engine("tesseract-cli"), TesseractEngine)
