@@ -22,8 +22,10 @@ from hoso.originals import store_original
 from hoso.pipeline import PageProgress, extract
 from hoso.recording import Outcome, Upload, officer_index, record_result
 from hoso.result import FileResult
+from hoso.second_look import witness_for
 from ingest.model import SourceFile
 from ingest.sources import expand
+from matching.comparison import Witness
 from matching.config import MatchConfig
 from matching.identify import OfficerIndex
 from storage import progress
@@ -85,11 +87,13 @@ def ingest(
         if not todo:
             return
         paths_todo = [str(s.path) for s, _, _ in todo]
+        settings = settings or ExtractSettings.from_env()
         # closing(): an interrupted ingest (Ctrl-C) must shut the page workers and temp files now, not at GC
-        results = extract(paths_todo, settings or ExtractSettings.from_env(), on_page=on_page)
+        results = extract(paths_todo, settings, on_page=on_page)
         with closing(results):
-            for (_, upload, resumed_), result in zip(todo, results, strict=True):
-                yield finish(store, upload, resumed_, result, index, config, objects)
+            for (src, upload, resumed_), result in zip(todo, results, strict=True):
+                witness = witness_for(str(src.path), settings)
+                yield finish(store, upload, resumed_, result, index, config, objects, witness)
 
 
 def skipped(src: SourceFile, stored: dict[str, tuple[str, str]], queued: set[str]) -> Outcome | None:
@@ -113,7 +117,8 @@ def queue(store: SqlStore, objects: ObjectStore, src: SourceFile, resumed: str |
 
 
 def finish(store: SqlStore, upload: Upload, resumed: bool, result: FileResult, index: OfficerIndex,
-           config: MatchConfig, objects: ObjectStore | None = None) -> Outcome:  # fmt: skip
+           config: MatchConfig, objects: ObjectStore | None = None,
+           witness: Witness | None = None) -> Outcome:  # fmt: skip
     """Book the pages read, record the dossier and its flags, and close the file's work."""
     problems = [e for e in result.errors if not _PAGE_ERROR.match(e)]
     page_errors: dict[int, str] = {}
@@ -123,7 +128,7 @@ def finish(store: SqlStore, upload: Upload, resumed: bool, result: FileResult, i
     pages = [(n, page_errors.get(n)) for n in range(1, result.pages + 1)]
     try:
         progress.record_read(store.engine, upload.dossier_id, pages, problems)
-        outcome = record_result(store, upload, resumed, result, index, config, objects)
+        outcome = record_result(store, upload, resumed, result, index, config, objects, witness)
         progress.finish_file(store.engine, upload.dossier_id)
     except HosoError as exc:
         _fail_quietly(store, upload.dossier_id, f"{exc.code}: {exc.message}")

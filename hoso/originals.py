@@ -59,6 +59,11 @@ class OriginalCache:
             self._drop(old)
         return jobs, errors
 
+    def path(self, key: str, sha256: str, kind: str) -> Path:
+        """The local copy of the original (fetched and planned once, like its pages)."""
+        self.plan(key, sha256, kind, key)
+        return self._plans[key][0]
+
     def job(self, key: str, sha256: str, kind: str, number: int) -> PageJob:
         """The job of page `number` (1-based)."""
         jobs, errors = self.plan(key, sha256, kind, key)

@@ -17,6 +17,7 @@ from hoso.domain.model import DocumentRef, Dossier, Flag, PageRef, new_id
 from hoso.records_import import comparison_view
 from hoso.result import Document, FileResult
 from matching.compare import compare_document
+from matching.comparison import Settlement, Witness
 from matching.config import MatchConfig
 from matching.identify import Identification, OfficerIndex
 from storage.objects import ObjectStore, content_key, page_key
@@ -24,6 +25,7 @@ from storage.uow import SqlStore
 
 OFFICER_FIELD = "officer"  # the flag field when the dossier's officer cannot be identified
 READ_FIELD = "file"  # the flag field when pages could not be read
+SETTLED_NOTE = "đọc lại ô này: khớp hồ sơ điện tử"  # a difference the second look settled for the record
 
 
 @dataclass(slots=True)
@@ -81,9 +83,18 @@ def _identity_doc(result: FileResult) -> Document | None:
 
 
 def compare(
-    result: FileResult, dossier_id: str, index: OfficerIndex, config: MatchConfig, at: datetime
+    result: FileResult,
+    dossier_id: str,
+    index: OfficerIndex,
+    config: MatchConfig,
+    at: datetime,
+    witness: Witness | None = None,
 ) -> tuple[str | None, list[Flag]]:
-    """The identified officer (None: a flag says why) and the dossier's cảnh báo."""
+    """The identified officer (None: a flag says why) and the dossier's cảnh báo.
+
+    With a `witness` (hoso.second_look), an unsure small difference is read again; one settled in the
+    record's favour leaves a non-blocking flag saying how, so the note stays on the field for good.
+    """
     flags: list[Flag] = []
 
     def flag(field_: str, paper: str | None, electronic: str | None, reason: str, **kw: Any) -> None:
@@ -108,8 +119,12 @@ def compare(
             reason += f"; candidates {', '.join(ident.candidates)}"
         flag(OFFICER_FIELD, paper, None, reason, score=ident.score)
         return None, flags
+    settled: list[Settlement] = []
     for i, document in enumerate(result.documents):
-        for f in compare_document(document, ident.record, index=i, config=config):
+        found = compare_document(
+            document, ident.record, index=i, config=config, witness=witness, settled=settled
+        )
+        for f in found:
             bbox = (f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]) if f.bbox and len(f.bbox) == 4 else None
             flag(
                 f.field,
@@ -121,6 +136,10 @@ def compare(
                 page=f.page,
                 bbox=bbox,
             )
+    for s in settled:
+        note = f"{SETTLED_NOTE}: {s.how}"
+        flag(s.field, s.paper, s.electronic, note, document_index=s.document, page=s.page, bbox=s.bbox,
+             blocking=False)  # fmt: skip
     return str(ident.record["so_cccd"]), flags
 
 
@@ -143,16 +162,18 @@ def record_result(
     index: OfficerIndex,
     config: MatchConfig,
     objects: ObjectStore | None = None,
+    witness: Witness | None = None,
 ) -> Outcome:
     """Receive the dossier (unless resuming one) and store its flags: two short transactions.
 
-    With `objects`, the extraction result is kept too (under result_key), for the review UI's screens.
+    With `objects`, the extraction result is kept too (under result_key), for the review UI's screens;
+    `witness` gives unsure small differences a second look (see `compare`).
     """
     at = datetime.now(UTC)
     if objects is not None:
         data = json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
         objects.put(result_key(upload.sha256), data, "application/json")
-    officer_id, flags = compare(result, upload.dossier_id, index, config, at)
+    officer_id, flags = compare(result, upload.dossier_id, index, config, at, witness)
     if not resumed:
         docs = [
             DocumentRef(

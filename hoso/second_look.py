@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from hoso.config import ExtractSettings
 from hoso.fields import FieldKind
 from hoso.normalize import fold_for_compare, known_kind, normalize
+from hoso.normalize.confusions import look_alikes
 from hoso.page_reader import ocr_engine
 from hoso.result import ExtractedField
 from ingest.model import PageJob
@@ -87,18 +88,37 @@ def _crop(image: np.ndarray, bbox: tuple[int, int, int, int]) -> np.ndarray:
 
 
 def _tesseract_rereads(crop: np.ndarray, engine: OcrEngine) -> list[str]:
-    """The crop read alone, twice as large, in gray and in Otsu black and white."""
+    """The crop read alone: as cut in Otsu black and white, then twice as large in gray and in Otsu.
+
+    Three views, because Tesseract's marks waver with scale and binarization ("Thẩm" 1× Otsu and
+    2× gray, "Thấm" 2× Otsu): one view alone is no witness of a mark, two agreeing ones are.
+    """
     big = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-    bw = cv2.threshold(big, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    views = (_otsu(crop), big, _otsu(big))
     psm = 7 if crop.shape[0] < 90 else 6  # one line, or a block
     out = []
-    for variant in (big, bw):
-        padded = cv2.copyMakeBorder(variant, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+    for view in views:
+        padded = cv2.copyMakeBorder(view, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
         try:
             out.append(" ".join(w.text for w in engine.read(padded, psm=psm, timeout=30)))
         except OcrError:
             log.debug("second look: re-read failed", exc_info=True)
     return out
+
+
+def _otsu(image: np.ndarray) -> np.ndarray:
+    return cv2.threshold(image, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+
+
+def _as_value(kind: FieldKind, key: str, text: str) -> str:
+    """A re-reading in the compared form; a number's letters read as the digits they resemble ("G4" → 64)."""
+    if kind in _NUMERIC:
+        text = text.translate(_DIGIT_LOOK_ALIKES)
+    return fold_for_compare(kind, normalize(kind, text, key=key) or "", key=key)
+
+
+_NUMERIC = frozenset({"digits", "int", "decimal"})
+_DIGIT_LOOK_ALIKES = look_alikes("compare")
 
 
 def weigh(crop: np.ndarray, paper: tuple[str, str], record: tuple[str, str], kind: FieldKind, key: str,
@@ -118,7 +138,7 @@ def weigh(crop: np.ndarray, paper: tuple[str, str], record: tuple[str, str], kin
         for_paper += shares[0] >= SHARE
     on_paper, in_record = (fold_for_compare(kind, v[1], key=key) for v in (paper, record))
     for text in _tesseract_rereads(crop, engine):
-        got = fold_for_compare(kind, normalize(kind, text, key=key) or "", key=key)
+        got = _as_value(kind, key, text)
         to_paper, to_record = Levenshtein.distance(got, on_paper), Levenshtein.distance(got, in_record)
         said.append(f"Tesseract re-read {text!r}")
         for_record += to_record == 0 and to_paper > 0

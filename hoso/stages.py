@@ -20,6 +20,7 @@ from hoso.page_reader import read_page
 from hoso.pipeline import collect
 from hoso.recording import Outcome, Upload, officer_index, record_result
 from hoso.result import FileResult
+from hoso.second_look import witness_for
 from matching.config import MatchConfig
 from matching.identify import OfficerIndex
 from ocr.model import PageText
@@ -115,6 +116,7 @@ def finish(rt: Runtime, dossier_id: str, token: str, stale_after_s: float) -> Ou
         rt.index(work.unit_code, work.clerk),
         rt.match,
         rt.objects,
+        witness_for(str(rt.originals.path(work.object_key, work.sha256, work.kind)), rt.settings),
     )
     progress.finish_file(rt.store.engine, dossier_id)
     return outcome

@@ -155,7 +155,8 @@ def _compare_fields(
         look = witness(spec.kind, key, f, other) if witness is not None else None
         if look is not None and look.record:
             if settled is not None:
-                settled.append(Settlement(index, key, f.value, other, look.note))
+                x0, y0, x1, y1 = f.bbox
+                settled.append(Settlement(index, key, f.value, other, look.note, f.page, (x0, y0, x1, y1)))
             continue
         if look is not None:
             reason += f"; second reading: {look.note}"

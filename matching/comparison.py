@@ -60,10 +60,14 @@ class Settlement:
     paper: str
     electronic: str
     how: str
+    page: int | None = None
+    bbox: tuple[int, int, int, int] | None = None  # the box that was read again
 
     def to_json(self) -> dict[str, Any]:
         """The `settled` entry of `hoso verify --json` (an addition to CONTRACT.md's object)."""
-        return asdict(self)
+        out = asdict(self)
+        out["bbox"] = list(self.bbox) if self.bbox is not None else None  # as the contract writes boxes
+        return out
 
 
 # (field kind, key, the paper's field, the record's value) → a verdict, or None when no second

@@ -44,9 +44,13 @@ def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
     next search by the lines it could have taken, so one lost label does not lose the rest.
     """
     found: list[_Found] = []
-    cur_line, cur_pos, slack = 0, 0, 0
+    cur_line, cur_pos, slack, item = 0, 0, 0, 0
     for label in labels:
         last = min(len(keyed), cur_line + label.window + slack + 1)
+        if (number := _item_number(label.text)) is not None:
+            item = number
+        elif item:  # a part of item n is never on a line that opens a later item
+            last = _item_barrier(keyed, cur_line, last, item)
         hit = None
         for text in (label.text, *label.alt):
             hit = _search(fold(text), keyed, cur_line, cur_pos, last)
@@ -67,6 +71,27 @@ def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
 
 _ITEM_START = re.compile(r"^\d{1,2}(?:\.\d)?\s*[)\-]")  # "7) Nơi ở …": a new item, never a tail
 _ITEM = re.compile(r"^(\d{1,2}(?:\.\d)?[)\-.])\s")
+
+
+def _item_number(text: str) -> int | None:
+    m = _ITEM_NUMBER.match(text)
+    return int(m.group(1)) if m else None
+
+
+def _item_barrier(keyed: list[KeyedLine], cur_line: int, last: int, item: int) -> int:
+    """The first line past the cursor that opens an item after `item` (its labels stop there).
+
+    "TP):" of item 6's "(tỉnh, TP):" is also the end of item 7's "(…, đường phố, TP):"; found there,
+    it would swallow item 7's value and push the cursor past item 7's own label.
+    """
+    for li in range(cur_line + 1, last):
+        number = _item_number(keyed[li].key)
+        if number is not None and number > item:
+            return li
+    return last
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})(?:\.\d)?\s*[)\-.]\s")
 
 
 def _search(key: str, keyed: list[KeyedLine], cur_line: int, cur_pos: int, last: int) -> Hit | None:
@@ -113,7 +138,7 @@ def _wraps(kl: KeyedLine, words: list[Word], end: int, edge: int, next_word: Wor
     if next_word is None or is_leader(next_word.text) or next_word.bbox[0] > kl.line.bbox[0] + 0.05 * width:
         return False
     space = 0.3 * (last[3] - last[1])
-    return last[2] + space + (next_word.bbox[2] - next_word.bbox[0]) > edge + 0.02 * width
+    return last[2] + space + (next_word.bbox[2] - next_word.bbox[0]) > edge
 
 
 def _next_text_line(keyed: list[KeyedLine], line: int) -> int:

@@ -34,6 +34,7 @@ def test_a_glyph_outside_its_contexts_is_left_alone():
     [
         ("date", "ngày o9 tháng 07 năm 1985", "1985-07-09"),  # day: an o in a day slot is an 0
         ("date", "ngày 1ó tháng 11 năm 1995", "1995-11-16"),  # marked_six
+        ("date", "27... tháng 08... năm 199G", "1996-08-27"),  # year: a 6 as a G
         ("int", "b)", "8"),  # int: a whole value that is one look-alike
         ("text", "5B kg", "58"),  # measure
     ],

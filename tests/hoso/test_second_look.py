@@ -7,14 +7,20 @@ settles the difference; a crop that shows the paper's value (a real one-mark cha
 from __future__ import annotations
 
 import itertools
+from datetime import UTC, datetime
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from hoso.config import ExtractSettings
+from hoso.domain.model import Flag
 from hoso.page_reader import ocr_engine
-from hoso.result import ExtractedField
-from hoso.second_look import UNSURE, record_as_printed, weigh, worth_a_look
+from hoso.recording import SETTLED_NOTE, compare
+from hoso.result import Document, ExtractedField, FileResult
+from hoso.second_look import UNSURE, record_as_printed, weigh, witness_for, worth_a_look
+from matching.config import MatchConfig
+from matching.identify import OfficerIndex
 from ocr.engine.line_reader import ctc_log_likelihood, line_reader
 from tests.ocr.ocr_pages import font
 
@@ -75,3 +81,37 @@ def test_a_crop_showing_the_record_settles_and_one_showing_the_paper_never_does(
     assert misread.record, misread.note
     planted = weigh(_crop("10/11/1995"), paper, record, "date", "ngay_sinh", engine)
     assert not planted.record, planted.note
+
+
+@pytest.mark.tesseract
+@pytest.mark.skipif(line_reader() is None, reason="PP-OCR recogniser not installed")
+def test_ingest_keeps_a_settled_difference_as_a_note_that_does_not_block(tmp_path):
+    """recording.compare (both ingest runners) asks the witness: a misread leaves advice, a change a cảnh báo."""
+    page = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((300, 400), "Họ và tên: NGUYỄN VĂN AN", fill=0, font=font(54))
+    draw.text((300, 600), "Sinh ngày: 16/11/1995", fill=0, font=font(54))
+    path = tmp_path / "syll.png"
+    page.save(path, dpi=(300, 300))
+    box = ImageDraw.Draw(page).textbbox((300, 600), "Sinh ngày: ", font=font(54))
+    x0 = box[2]
+    x1 = draw.textbbox((x0, 600), "16/11/1995", font=font(54))[2]
+    misread = ExtractedField("1995-11-10", "10/11/1995", 0.8, 1, (x0, box[1], x1, box[3]))
+    name = ExtractedField("Nguyễn Văn An", "NGUYỄN VĂN AN", 0.99, 1, (300, 400, 1000, 460))
+    cccd = ExtractedField("079095001234", "079095001234", 0.99, 1, (300, 800, 900, 860))
+    fields = {"ho_ten": name, "so_cccd": cccd, "ngay_sinh": misread}
+    result = FileResult(str(path), "f" * 64, 1, [Document("so_yeu_ly_lich", [1], fields)])
+    witness = witness_for(str(path), ExtractSettings())
+    at = datetime.now(UTC)
+
+    def flags_for(birth: str) -> list[Flag]:
+        index = OfficerIndex([{"ho_ten": "Nguyễn Văn An", "so_cccd": "079095001234", "ngay_sinh": birth}])
+        officer, flags = compare(result, "d1", index, MatchConfig(), at, witness)
+        assert officer == "079095001234"
+        return [f for f in flags if f.field == "ngay_sinh"]
+
+    settled = flags_for("1995-11-16")  # the record is what the paper prints: the first pass misread it
+    assert [f.blocking for f in settled] == [False]
+    assert settled[0].reason.startswith(SETTLED_NOTE) and settled[0].page == 1
+    planted = flags_for("1995-11-19")  # one digit the paper does not print: a cảnh báo, whatever the witness
+    assert [f.blocking for f in planted] == [True]

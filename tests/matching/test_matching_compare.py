@@ -295,7 +295,8 @@ def test_a_witness_settles_a_difference_only_when_it_read_the_record():
     settled = verify(result, RECORD, config, witness(True))
     assert not [f for f in settled["flags"] if f["field"] == "ngay_sinh"]
     assert settled["settled"] == [{"document": 0, "field": "ngay_sinh", "paper": "1985-06-16",
-                                   "electronic": "1985-06-15", "how": "PP-OCR 0.98 for the record"}]  # fmt: skip
+                                   "electronic": "1985-06-15", "how": "PP-OCR 0.98 for the record",
+                                   "page": 1, "bbox": [10, 20, 30, 40]}]  # fmt: skip
     kept = verify(result, RECORD, config, witness(False))
     flag = next(f for f in kept["flags"] if f["field"] == "ngay_sinh")
     assert flag["reason"].endswith("second reading: PP-OCR 0.98 for the record")

@@ -163,6 +163,19 @@ def test_capitalised_name_wrapped_before_the_margin_is_joined():
     assert got["gioi_tinh"].value == "Nam"
 
 
+def test_a_word_that_missed_the_margin_by_less_than_its_space_still_wrapped():
+    """A text layer's line broke before "Nguyên", which overran the margin by a few pixels only."""
+    rows = [
+        full("1) Họ và tên khai sinh: TRƯƠNG THỊ ANH Nam, nữ: Nữ", 65),
+        full("4) Sinh ngày: 11 tháng 04 năm 1969", 65),
+        "5) Nơi sinh: Xã Phúc Xuân, Thành phố Thái Nguyên, Tỉnh Thái",
+        full("Nguyên", 65),
+        full("6) Quê quán (xã, phường): Xã Phúc Xuân", 65),
+    ]
+    assert len(rows[2]) == 59  # its end + a space + "Nguyên" passes the margin by under 2 % of the line
+    assert _values(rows, "2c_tctw_98")["noi_sinh"] == "Xã Phúc Xuân, Thành phố Thái Nguyên, Tỉnh Thái Nguyên"
+
+
 def test_short_value_does_not_take_the_next_line():
     rows = [
         full("Cơ quan quản lý: Sở Xây dựng tỉnh Long An"),
@@ -195,6 +208,24 @@ def test_labels_lost_to_ocr_damage_do_not_lose_the_labels_after_them():
     got = {k: f.value for k, f in syll.extract_fields(lines_from_text(rows), "2c_tctw_98").items()}
     assert got["ngay_sinh"] == "1990-07-29"
     assert got["noi_sinh"] == "Xã Kim Liên, Huyện Nam Đàn, Tỉnh Nghệ An"
+
+
+def test_a_part_label_is_not_found_inside_a_later_items_label():
+    # the "(tỉnh, TP):" box label is lost to OCR; its short form "TP):" also ends item 7's label
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh: LƯƠNG BÍCH NHUNG Nam, nữ: Nữ",
+        "4) Sinh ngày: 14 tháng 12 năm 1994",
+        "5) Nơi sinh: Xã Hồng Việt, Huyện Hòa An, Tỉnh Cao Bằng",
+        "6) Quê quán oa, phường): Xã Nga Điền thuyện, quận): Huyện Nga Sơn. (œmh,rp): Tỉnh Thanh Hóa",
+        "7) Nơi ở hiện nay (xã, huyện, tỉnh hoặc số nhà, dường phø, Tp): Số 152, đường Nguyễn Huệ, Nghệ An",
+        "đ/thoại: 0780406114",
+        "8) Dân tộc: (kinh, Tày, Mông, Ê đ&..): Kinh 9) Tôn giáo: Không",
+    ]
+    got = _values(rows, "2c_tctw_98")
+    assert got["que_quan"] == "Xã Nga Điền, Huyện Nga Sơn, Tỉnh Thanh Hóa"
+    assert got["noi_o_hien_nay"] == "Số 152, đường Nguyễn Huệ, Nghệ An"
+    assert got["so_dien_thoai"] == "0780406114"
 
 
 def _with_small_print(rows: list[str]) -> list[Line]:
