@@ -149,10 +149,16 @@ def _compare_fields(
             # normalization may have dropped a look-alike letter ("S" for 5): judge the raw reading too
             raw = compare_field(key, f.raw, electronic, f.confidence, config)
             verdict = raw if raw.equal and "look-alike" in raw.reason else verdict
-        if verdict.equal or _ocr_noise(spec.core, spec.kind, f, verdict.score, config.threshold(key), config):
+        if verdict.equal and not (verdict.tolerated and witness is not None):
+            continue
+        if _ocr_noise(spec.core, spec.kind, f, verdict.score, config.threshold(key), config):
             continue
         reason, other = verdict.reason, electronic_text(electronic)
         look = witness(spec.kind, key, f, other) if witness is not None else None
+        if verdict.tolerated:
+            if look is None:  # no box to read again: the matcher's tolerance stands
+                continue
+            reason = f"differs in a look-alike character read unsurely (confidence {f.confidence:.2f})"
         if look is not None and look.record:
             if settled is not None:
                 x0, y0, x1, y1 = f.bbox

@@ -16,11 +16,21 @@ class Comparison:
     equal: bool
     score: float
     reason: str
+    tolerated: bool = False  # equal only because a look-alike was read unsurely: a second look may overrule
 
 
 def same(reason: str = "equal", score: float = 1.0) -> Comparison:
     """An accepted pair (score below 1 when accepted as an equivalent spelling)."""
     return Comparison(True, round(score, 3), reason)
+
+
+def tolerated(reason: str, score: float = 0.9) -> Comparison:
+    """Accepted on the reading's low confidence alone (an unsure look-alike: "O" for 0, "B" for 8).
+
+    With no second reading to ask this is the best the matcher can do; `compare_document` asks the
+    witness when it has one, and raises the cảnh báo unless the witness reads the record's value.
+    """
+    return Comparison(True, round(score, 3), reason, tolerated=True)
 
 
 def differs(reason: str, score: float = 0.0) -> Comparison:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from hoso.normalize import normalize_decimal, normalize_int, parse_date
 from hoso.normalize.confusions import look_alikes
 from hoso.normalize.text import clean, fold_ascii
-from matching.comparison import Comparison, differs, low, same, similarity
+from matching.comparison import Comparison, differs, low, same, similarity, tolerated
 
 # Look-alike glyphs OCR swaps for digits (O/0, l/1, I/1, S/5, B/8): collapsed to the digit.
 _LOOKALIKE = look_alikes("compare")
@@ -79,7 +79,7 @@ def _numeric(
         return same()
     read_as_digits = clean(paper).translate(_LOOKALIKE)
     if low(confidence, threshold) and read_as_digits != clean(paper) and norm(read_as_digits) == b:
-        return same(f"OCR look-alike character tolerated (confidence {confidence:.2f})", 0.9)
+        return tolerated(f"OCR look-alike character tolerated (confidence {confidence:.2f})")
     return differs(f"number differs: {a} vs {b}", similarity(a, b))
 
 
@@ -87,7 +87,7 @@ def _slip_or_differs(a: str, b: str, confidence: float, threshold: float, what: 
     score = similarity(a, b)
     if _lookalike_equal(a, b):
         if low(confidence, threshold):
-            return same(f"OCR look-alike character tolerated (confidence {confidence:.2f})", 0.9)
+            return tolerated(f"OCR look-alike character tolerated (confidence {confidence:.2f})")
         return differs(f"{what}: look-alike character read with confidence {confidence:.2f}", score)
     if len(a) == len(b) and _transposed(a, b):
         return differs(f"{what}: two adjacent characters transposed", score)

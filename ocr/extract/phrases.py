@@ -49,7 +49,8 @@ tổ phó chuyên môn; kế toán viên; kế toán viên chính; kế toán tr
 lý luận chính trị; hành chính học; quản lý công; tiếng pháp; tiếng trung; tiếng nga
 phó chánh văn phòng; chánh thanh tra; phó chánh thanh tra; chánh văn phòng sở; phó chánh văn phòng sở
 chánh thanh tra sở; phó chánh thanh tra sở
-"""
+số #; số nhà #
+"""  # "#" stands for any word that starts with a digit (a house number: "Số 152", never "Sở 152")
 _DEPARTMENTS = """
 nội vụ; tài chính; xây dựng; y tế; giáo dục và đào tạo; tư pháp; công thương; kế hoạch và đầu tư
 nông nghiệp và phát triển nông thôn; tài nguyên và môi trường; lao động - thương binh và xã hội
@@ -92,8 +93,16 @@ def _lexicon() -> tuple[dict[tuple[str, ...], tuple[str, ...]], int]:
     """Folded word tuple → canonical words, for phrases whose fold is unique; and the longest length."""
     phrases, provinces = _known_phrases()
     spelled = (_words_of(p) for p in phrases + provinces)
-    table = unambiguous(spelled, lambda words: tuple(fold(w) for w in words))
+    table = unambiguous(spelled, lambda words: tuple(_slot(fold(w)) for w in words))
     return table, max(len(k) for k in table)
+
+
+NUMBER = "#"  # a phrase's number slot
+
+
+def _slot(folded: str) -> str:
+    """A word as the lexicon keys it: any number is the number slot."""
+    return NUMBER if folded[:1].isdigit() else folded
 
 
 def core(text: str) -> str:
@@ -138,7 +147,7 @@ def settle_phrases(
     while i < len(out):
         for n in range(min(longest + 1 if fuzzy else longest, len(out) - i), 0, -1):
             span = cores[i : i + n]
-            key = tuple(fold(c) for c in span)
+            key = tuple(_slot(fold(c)) for c in span)
             starts_part = i == 0 or out[i - 1].text.endswith((",", ";"))
             canon = table.get(key) if all(span) else None
             if canon is not None:
@@ -153,6 +162,8 @@ def settle_phrases(
                     break
                 continue
             for j, (seen, right) in enumerate(zip(span, canon, strict=True)):
+                if right == NUMBER:
+                    continue
                 word = out[i + j]
                 fixed = same_case(right, seen)
                 if fixed != seen and word.conf < (phrase_sure if n > 1 else sure):
@@ -235,7 +246,8 @@ def _fuzzy_table() -> dict[int, _Choices]:
     Bare province names are left to the gazetteer (places.py), which knows districts too.
     """
     phrases = _known_phrases()[0]
-    by_key = unambiguous((_words_of(p) for p in phrases if " " in p), lambda ws: _key(" ".join(ws)))
+    spelled = (_words_of(p) for p in phrases if " " in p and NUMBER not in p)  # a number slot is exact
+    by_key = unambiguous(spelled, lambda ws: _key(" ".join(ws)))
     longest = max(len(ws) for ws in by_key.values())
     out: dict[int, _Choices] = {}
     for n in range(1, longest + 2):

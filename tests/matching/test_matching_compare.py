@@ -302,3 +302,27 @@ def test_a_witness_settles_a_difference_only_when_it_read_the_record():
     assert flag["reason"].endswith("second reading: PP-OCR 0.98 for the record")
     assert ("date", "ngay_sinh", "1985-06-15") in asked
     assert "settled" not in verify(result, RECORD, config)  # no witness: the contract's object as is
+
+
+def test_an_unsure_look_alike_is_tolerated_only_until_a_witness_can_look():
+    from matching.comparison import SecondLook
+
+    doc = decision(so_ky_hieu="25/2015/QĐ-UBND", ma_ngach="01.OO3")
+    doc.fields["ma_ngach"].confidence = 0.6
+
+    def witness(verdict: bool | None):  # type: ignore[no-untyped-def]
+        def look(kind: str, key: str, f: ExtractedField, electronic: str) -> SecondLook | None:
+            return None if verdict is None else SecondLook(verdict, "Tesseract re-read '01.003'")
+
+        return look
+
+    def flagged(**kw: Any) -> list[str]:
+        return [f.reason for f in compare_document(doc, RECORD, **kw) if f.field == "ma_ngach"]
+
+    assert flagged() == []  # no page to read again: the matcher's tolerance stands
+    assert flagged(witness=witness(None)) == []  # the witness saw no reason to look
+    settled: list[Any] = []
+    assert flagged(witness=witness(True), settled=settled) == []
+    assert [s.field for s in settled] == ["ma_ngach"]
+    (reason,) = flagged(witness=witness(False))
+    assert reason.startswith("differs in a look-alike character read unsurely (confidence 0.60)")

@@ -242,3 +242,12 @@ def test_a_t_read_as_a_tick_and_a_stem_is_a_t():
 
     assert repair_glyphs("'[ân") == "Tân"
     assert repair_glyphs("'Lrường") == "Trường"
+
+
+def test_a_phrase_with_a_number_slot_takes_only_its_words_marks():
+    # "Sở" is an agency only before a department; before a house number it is "Số"
+    assert text(settle_phrases(words("Sở 1, đường 39/4, Phường 4"))) == "Số 1, đường 39/4, Phường 4"
+    assert text(settle_phrases(words("SỞ 152, đường Nguyễn Huệ"))) == "SỐ 152, đường Nguyễn Huệ"
+    assert text(settle_phrases(words("Sở Tài chính"))) == "Sở Tài chính"
+    assert text(settle_phrases(words("Số nhà A5"), 0.7)) == "Số nhà A5"  # no number: no phrase
+    assert text(settle_phrases(words("Sớ nhà 5, Phường 2", 0.7), fuzzy=True)) == "Số nhà 5, Phường 2"
