@@ -34,6 +34,8 @@ _PREFIXES = """
 xã; phường; thị trấn; huyện; quận; thị xã; thành phố; tỉnh; thôn; xóm; ấp; tổ dân phố
 """  # administrative prefixes: known only where an address part starts ("Huyền Trang" is a name)
 
+_PROVINCE_PREFIX = frozenset({("tinh",)})  # folded: "Tịnh Khê, Sơn Tịnh, Quảng Ngãi" opens with no tỉnh
+
 _PHRASES = """
 ủy ban nhân dân; ubnd; hội đồng nhân dân; hđnd; ban chỉ đạo
 bộ; ban; phòng; cục; chi cục; trung tâm; văn phòng; bệnh viện; trường; khoa
@@ -154,6 +156,8 @@ def settle_phrases(
                 known[i : i + n] = [True] * n
             elif starts_part and all(span):  # a prefix names nothing: what follows it is a proper name
                 canon = _prefixes().get(key)
+                if key in _PROVINCE_PREFIX and sum(w.text.endswith((",", ";")) for w in out[i:]) >= 2:
+                    canon = None  # a province is the last part (or the one before the country)
             if canon is None:
                 if fuzzy and (found := _fuzzy_run(out[i : i + n], sure, printed, i == 0)) is not None:
                     damaged.append((i, n, *found))

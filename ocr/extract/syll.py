@@ -47,13 +47,14 @@ def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
     cur_line, cur_pos, slack, item = 0, 0, 0, 0
     for label in labels:
         last = min(len(keyed), cur_line + label.window + slack + 1)
+        short_last = last  # where a short form of the label may still be found
         if (number := _item_number(label.text)) is not None:
             item = number
-        elif item:  # a part of item n is never on a line that opens a later item
-            last = _item_barrier(keyed, cur_line, last, item)
+        elif item:  # a short form of item n's part is never taken on a line that opens a later item
+            short_last = _item_barrier(keyed, cur_line, last, item)
         hit = None
         for text in (label.text, *label.alt):
-            hit = _search(fold(text), keyed, cur_line, cur_pos, last)
+            hit = _search(fold(text), keyed, cur_line, cur_pos, last if text == label.text else short_last)
             if hit is not None:
                 break
         if hit is None and _ITEM.match(label.text):
@@ -79,10 +80,11 @@ def _item_number(text: str) -> int | None:
 
 
 def _item_barrier(keyed: list[KeyedLine], cur_line: int, last: int, item: int) -> int:
-    """The first line past the cursor that opens an item after `item` (its labels stop there).
+    """The first line past the cursor that opens an item after `item` (its short forms stop there).
 
     "TP):" of item 6's "(tỉnh, TP):" is also the end of item 7's "(…, đường phố, TP):"; found there,
-    it would swallow item 7's value and push the cursor past item 7's own label.
+    it would swallow item 7's value and push the cursor past item 7's own label. The full label text
+    is still searched further: OCR noise may put a number before it ("6) Chức vụ (Đảng, …):").
     """
     for li in range(cur_line + 1, last):
         number = _item_number(keyed[li].key)

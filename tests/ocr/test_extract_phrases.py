@@ -251,3 +251,11 @@ def test_a_phrase_with_a_number_slot_takes_only_its_words_marks():
     assert text(settle_phrases(words("Sở Tài chính"))) == "Sở Tài chính"
     assert text(settle_phrases(words("Số nhà A5"), 0.7)) == "Số nhà A5"  # no number: no phrase
     assert text(settle_phrases(words("Sớ nhà 5, Phường 2", 0.7), fuzzy=True)) == "Số nhà 5, Phường 2"
+
+
+def test_a_province_prefix_is_only_taken_where_a_province_stands():
+    # Tịnh Khê is a xã: a part with two more after it is no province, whatever its first word folds to
+    assert text(settle_phrases(words("Tịnh Khê, Quảng Ngãi, Quảng Ngãi"))) == "Tịnh Khê, Quảng Ngãi, Quảng Ngãi"
+    assert text(settle_phrases(words("Xã Tịnh Khê, Huyện Sơn Tịnh, Tình Quảng Ngãi"))) == (
+        "Xã Tịnh Khê, Huyện Sơn Tịnh, Tỉnh Quảng Ngãi"
+    )

@@ -228,6 +228,21 @@ def test_a_part_label_is_not_found_inside_a_later_items_label():
     assert got["so_dien_thoai"] == "0780406114"
 
 
+def test_a_stray_number_before_a_full_label_does_not_hide_it():
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh: THÁI NGỌC HIẾU Nam, nữ: Nam",
+        "2) Các tên gọi khác:",
+        "3) Cấp ủy hiện tại: , Cấp ủy kiêm:",
+        "6) Chức vụ (bảng, đoàn thể, Chính quyền, kế cả chức vụ kiêm nhiệm)?",  # "6)": a speck read
+        "Phó Hiệu trưởng Phụ cấp chức vụ:",
+        "á 4) Sinh ngày: 21 tháng 11 năm 1982",
+    ]
+    got = _values(rows, "2c_tctw_98")
+    assert got["chuc_vu"] == "Phó Hiệu trưởng"
+    assert got["ngay_sinh"] == "1982-11-21"
+
+
 def _with_small_print(rows: list[str]) -> list[Line]:
     """Lines where a token written "~tok" is a box label's small print: shorter and read unsurely."""
     from dataclasses import replace
