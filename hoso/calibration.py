@@ -18,6 +18,10 @@ from functools import cache
 from importlib import resources
 
 POOLED = "*"  # the fallback kind: every kind fitted together
+# Below this no fit saw values in number (a word read this unsurely is junk to the extractors, and a
+# value they know to be implausible, a phone number of 56 digits, is capped below it): the first bin's
+# probability is not extrapolated there, and the raw confidence stands when it is lower.
+FLOOR = 0.4
 TABLE = "spec/calibration.csv"
 COLUMNS = ("field_kind", "upper", "probability")
 
@@ -35,7 +39,8 @@ class CalibrationMap:
             return raw
         uppers, probabilities = found
         i = bisect_left(uppers, raw)  # the first bin whose upper bound is >= raw
-        return probabilities[min(i, len(probabilities) - 1)]
+        mapped = probabilities[min(i, len(probabilities) - 1)]
+        return min(mapped, raw) if raw < FLOOR else mapped
 
 
 def parse_table(text: str) -> CalibrationMap:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from importlib import resources
 
 from hoso.normalize.confusions import glyphs, look_alikes
 from hoso.normalize.text import clean, fix_ocr_digits
@@ -43,6 +46,20 @@ def normalize_decimal(raw: str) -> str | None:
         return None
     value = Decimal(f"{m.group(1)}.{m.group(2) or '0'}")
     return str(value.quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+@cache
+def digit_lengths() -> dict[str, frozenset[int]]:
+    """Field key → the digit counts its number may have (`hoso/spec/digit_lengths.csv`)."""
+    text = resources.files("hoso").joinpath("spec/digit_lengths.csv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {r["key"]: frozenset(int(n) for n in r["digits"].split()) for r in csv.DictReader(lines)}
+
+
+def plausible_length(key: str, digits: str) -> bool:
+    """Whether a number field's value has a digit count it may have (any count for other keys)."""
+    lengths = digit_lengths().get(key)
+    return lengths is None or len(digits) in lengths
 
 
 def normalize_digits(raw: str) -> str | None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from hoso.fields import FieldKind, field_specs
 from hoso.normalize import normalize, normalize_address_parts
+from hoso.normalize.numbers import plausible_length
 from hoso.result import ExtractedField
 from ocr.extract.anchors import Hit, KeyedLine, find_in_line, fold, is_letter, words_between
 from ocr.extract.dates import settle_years
@@ -500,4 +501,15 @@ def extract_fields(lines: list[Line], layout: str) -> dict[str, ExtractedField]:
                 value, " | ".join(texts), _confidence(all_words), boxes[0][2],
                 union_bbox([w.bbox for w in all_words]),
             )
-    return settle_identity(settle_ngach(fields))
+    return _unsure_lengths(settle_identity(settle_ngach(fields)))
+
+
+WRONG_LENGTH_CONF = 0.3  # a number of a length its field never has: a misread, shown but never trusted
+
+
+def _unsure_lengths(fields: dict[str, ExtractedField]) -> dict[str, ExtractedField]:
+    """Number fields read with a digit count the field cannot have ("56 digits" for a phone) made unsure."""
+    return {
+        k: f if plausible_length(k, f.value) else replace(f, confidence=min(f.confidence, WRONG_LENGTH_CONF))
+        for k, f in fields.items()
+    }

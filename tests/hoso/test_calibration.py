@@ -32,12 +32,20 @@ def table(monkeypatch: pytest.MonkeyPatch) -> CalibrationMap:
 
 def test_a_raw_confidence_takes_the_probability_of_the_first_bin_whose_upper_bound_holds_it():
     m = parse_table(TABLE)
-    assert m.probability("date", 0.0) == 0.20
+    assert m.probability("date", 0.45) == 0.20
     assert m.probability("date", 0.5) == 0.20  # the upper bound belongs to its bin
     assert m.probability("date", 0.5001) == 0.70
     assert m.probability("date", 0.95) == 0.99
     assert m.probability("date", 1.0) == 0.99
     assert m.probability("date", 1.5) == 0.99  # above the last bound: the last bin
+
+
+def test_below_the_floor_the_first_bin_is_not_extrapolated():
+    m = parse_table(TABLE)
+    assert m.probability("date", 0.0) == 0.0
+    assert m.probability("date", 0.1) == 0.1  # lower than the first bin's 0.20: the raw stands
+    assert m.probability("name", 0.3) == 0.3  # the pooled map's first bin is 0.50
+    assert m.probability("date", calibration.FLOOR) == 0.20
 
 
 def test_a_kind_without_rows_and_an_unknown_kind_use_the_pooled_map():

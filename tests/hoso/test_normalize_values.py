@@ -9,6 +9,7 @@ from hoso.normalize import (
     normalize_address_parts,
     strip_leaders,
 )
+from hoso.normalize.numbers import digit_lengths, plausible_length
 
 
 @pytest.mark.parametrize(
@@ -230,3 +231,13 @@ def test_language_level_read_as_letter_keeps_its_digit():
 )  # fmt: skip
 def test_a_height_or_weight_is_its_number_without_the_printed_unit(raw: str, expected: str) -> None:
     assert normalize("text", raw, key="can_nang") == expected
+
+
+@pytest.mark.parametrize(("key", "lengths"), sorted(digit_lengths().items()))
+def test_each_digit_length_row_admits_its_lengths_only(key: str, lengths: frozenset[int]):
+    for n in range(1, 20):
+        assert plausible_length(key, "1" * n) is (n in lengths)
+
+
+def test_a_key_without_a_row_takes_any_length():
+    assert plausible_length("so_hieu_cbcc", "1" * 40)

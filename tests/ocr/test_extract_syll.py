@@ -352,3 +352,19 @@ def test_a_que_quan_label_whose_small_print_is_garbled_is_found_by_its_words():
         "7) Dân tộc: Kinh",
     ]
     assert _values(rows, "2c_tctw_98", _with_small_print)["que_quan"] == "Phúc Xuân, Thái Nguyên, Thái Nguyên"
+
+
+@pytest.mark.parametrize(
+    ("phone", "sure"),
+    [("0912345678", True), ("02513822456", True), ("90208352513535351581534235433128335896971222", False)],
+)
+def test_a_number_of_a_length_its_field_never_has_is_reported_unsure(phone: str, sure: bool):
+    rows = [
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh (viết chữ in hoa): LÊ VĂN AN Giới tính: Nam",
+        f"8) Số CCCD: 079185001234 Ngày cấp: 12/08/2021 SĐT liên hệ: {phone}",
+    ]
+    fields = syll.extract_fields(lines_from_text(rows), "tt06_2023")
+    assert fields["so_dien_thoai"].value == phone  # kept: the reviewer sees what the paper gave
+    assert (fields["so_dien_thoai"].confidence > syll.WRONG_LENGTH_CONF) is sure
+    assert fields["so_cccd"].confidence > syll.WRONG_LENGTH_CONF
