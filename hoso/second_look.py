@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -150,8 +151,9 @@ def weigh(crop: np.ndarray, paper: tuple[str, str], record: tuple[str, str], kin
 class PageImages:
     """Cleaned page images of one file, made again on demand (the same cleanup as the first pass)."""
 
-    def __init__(self, path: str, settings: ExtractSettings) -> None:
-        self._path = path
+    def __init__(self, path: str | Callable[[], str], settings: ExtractSettings) -> None:
+        self._source = path
+        self._path = path if isinstance(path, str) else "the stored original"
         self._settings = settings
         self._pages: dict[int, np.ndarray | None] = {}
         self._jobs: dict[int, PageJob] | None = None
@@ -165,6 +167,7 @@ class PageImages:
     def _load(self, number: int) -> np.ndarray | None:
         try:
             if self._jobs is None:  # the file is opened and planned once, whatever the pages asked
+                self._path = self._source if isinstance(self._source, str) else self._source()
                 jobs, _ = plan_pages(describe(Path(self._path), self._path))
                 self._jobs = {j.number: j for j in jobs}
             job = self._jobs.get(number)
@@ -178,8 +181,12 @@ class PageImages:
             return None
 
 
-def witness_for(path: str, settings: ExtractSettings) -> Witness:
-    """The second look for the fields of one file: (kind, key, paper field, record value) → verdict."""
+def witness_for(path: str | Callable[[], str], settings: ExtractSettings) -> Witness:
+    """The second look for the fields of one file: (kind, key, paper field, record value) → verdict.
+
+    `path` may be a function giving it: a worker then fetches the stored original only for a file
+    that has a box worth a second look.
+    """
     images = PageImages(path, settings)
     seen: dict[tuple[str, str, str, tuple[int, ...], int, str], SecondLook | None] = {}
 

@@ -116,7 +116,7 @@ def finish(rt: Runtime, dossier_id: str, token: str, stale_after_s: float) -> Ou
         rt.index(work.unit_code, work.clerk),
         rt.match,
         rt.objects,
-        witness_for(str(rt.originals.path(work.object_key, work.sha256, work.kind)), rt.settings),
+        witness_for(lambda: str(rt.originals.path(work.object_key, work.sha256, work.kind)), rt.settings),
     )
     progress.finish_file(rt.store.engine, dossier_id)
     return outcome

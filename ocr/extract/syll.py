@@ -72,12 +72,12 @@ def locate_labels(keyed: list[KeyedLine], labels: list[Label]) -> list[_Found]:
 
 
 _ITEM_START = re.compile(r"^\d{1,2}(?:\.\d)?\s*[)\-]")  # "7) Nơi ở …": a new item, never a tail
-_ITEM = re.compile(r"^(\d{1,2}(?:\.\d)?[)\-.])\s")
+_ITEM = re.compile(r"^((\d{1,2})(?:\.\d)?[)\-.])\s")  # group 1: "7)", group 2: the number
 
 
 def _item_number(text: str) -> int | None:
-    m = _ITEM_NUMBER.match(text)
-    return int(m.group(1)) if m else None
+    m = _ITEM.match(text)
+    return int(m.group(2)) if m else None
 
 
 def _item_barrier(keyed: list[KeyedLine], cur_line: int, last: int, item: int) -> int:
@@ -93,8 +93,6 @@ def _item_barrier(keyed: list[KeyedLine], cur_line: int, last: int, item: int) -
             return li
     return last
 
-
-_ITEM_NUMBER = re.compile(r"^(\d{1,2})(?:\.\d)?\s*[)\-.]\s")
 
 
 def _search(key: str, keyed: list[KeyedLine], cur_line: int, cur_pos: int, last: int) -> Hit | None:
